@@ -1,0 +1,45 @@
+package org.haven.cases.config;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Axon without Axon Server: JPA event store on PostgreSQL, events and messages as JSON (never Java
+ * serialization, never default typing).
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonConfiguration {
+
+    /** Metadata every command carries and every event it causes inherits: who did it, for which organization. */
+    public static final String ACTOR = "actor";
+    public static final String ORGANIZATION = "organizationId";
+
+    /**
+     * Axon's JacksonSerializer is Jackson 2; Boot 4 configures only Jackson 3. Axon picks this bean up by
+     * its name for the general, message and event serializers ({@code axon.serializer.*: jackson}).
+     */
+    @Bean
+    ObjectMapper defaultAxonObjectMapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    @Bean
+    CorrelationDataProvider actorAndOrganization() {
+        return new SimpleCorrelationDataProvider(ACTOR, ORGANIZATION);
+    }
+
+    @Bean
+    CorrelationDataProvider messageOrigin() {
+        return new MessageOriginProvider();
+    }
+}
