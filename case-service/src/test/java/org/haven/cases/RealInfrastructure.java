@@ -22,10 +22,10 @@ public final class RealInfrastructure {
     }
 
     /** The same settings as command-line arguments, for tests that start and stop the application themselves. */
-    public static String[] arguments() {
+    public static String[] arguments(String database) {
         TestInfrastructure infrastructure = TestInfrastructure.shared();
         return new String[]{
-                "--spring.datasource.url=" + infrastructure.jdbcUrl(DATABASE),
+                "--spring.datasource.url=" + infrastructure.jdbcUrl(database),
                 "--spring.datasource.username=" + infrastructure.username(),
                 "--spring.datasource.password=" + infrastructure.password(),
                 "--spring.kafka.bootstrap-servers=" + infrastructure.bootstrapServers(),

@@ -1,0 +1,5 @@
+package org.haven.notifications.feed;
+
+public enum DeliveryStatus {
+    PENDING, DELIVERED, FAILED
+}
