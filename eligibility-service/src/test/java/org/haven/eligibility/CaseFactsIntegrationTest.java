@@ -2,7 +2,7 @@ package org.haven.eligibility;
 
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.haven.events.CaseEventEnvelope;
-import org.haven.events.CaseOpenedPayload;
+import org.haven.events.CaseEventPayload.CaseOpened;
 import org.haven.infra.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,9 +63,9 @@ class CaseFactsIntegrationTest {
 
     @Test
     void caseEventPublishedTwiceIsRecordedAsExactlyOneFact() {
-        CaseEventEnvelope<CaseOpenedPayload> opened = new CaseEventEnvelope<>(UUID.randomUUID(), "CaseOpened",
+        CaseEventEnvelope<CaseOpened> opened = new CaseEventEnvelope<>(UUID.randomUUID(), "CaseOpened",
                 UUID.randomUUID(), "org-a", 0, Instant.parse("2026-11-28T10:00:00Z"),
-                new CaseOpenedPayload(LocalDate.parse("1990-05-01"), "UA", "es", LocalDate.parse("2025-01-04"), false, null));
+                new CaseOpened(LocalDate.parse("1990-05-01"), "UA", "es", LocalDate.parse("2025-01-04"), false, null));
 
         topic.publish(opened);
         RecordMetadata redelivery = topic.publish(opened);

@@ -2,7 +2,7 @@ package org.haven.notifications;
 
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.haven.events.CaseEventEnvelope;
-import org.haven.events.CaseOpenedPayload;
+import org.haven.events.CaseEventPayload.CaseOpened;
 import org.haven.infra.TestInfrastructure;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
@@ -66,7 +66,7 @@ class InAppFeedIntegrationTest {
 
     @Test
     void caseOpenedBecomesOneDeliveredInAppNotificationForTheCasesOrganization() {
-        CaseEventEnvelope<CaseOpenedPayload> opened = caseOpened(UUID.randomUUID(), "org-a");
+        CaseEventEnvelope<CaseOpened> opened = caseOpened(UUID.randomUUID(), "org-a");
 
         topic.publish(opened);
 
@@ -90,7 +90,7 @@ class InAppFeedIntegrationTest {
 
     @Test
     void redeliveredCaseOpenedStillGivesExactlyOneNotification() {
-        CaseEventEnvelope<CaseOpenedPayload> opened = caseOpened(UUID.randomUUID(), "org-a");
+        CaseEventEnvelope<CaseOpened> opened = caseOpened(UUID.randomUUID(), "org-a");
         topic.publish(opened);
         awaitNotifications(opened.caseId(), "org-a", 1);
 
@@ -102,7 +102,7 @@ class InAppFeedIntegrationTest {
 
     @Test
     void anotherOrganizationSeesNoneOfTheCasesNotifications() {
-        CaseEventEnvelope<CaseOpenedPayload> opened = caseOpened(UUID.randomUUID(), "org-a");
+        CaseEventEnvelope<CaseOpened> opened = caseOpened(UUID.randomUUID(), "org-a");
         topic.publish(opened);
         awaitNotifications(opened.caseId(), "org-a", 1);
 
@@ -156,10 +156,10 @@ class InAppFeedIntegrationTest {
         assertThat(problem.get("errors").findValues("field")).extracting(JsonNode::asString).containsExactly("caseId");
     }
 
-    private static CaseEventEnvelope<CaseOpenedPayload> caseOpened(UUID caseId, String organizationId) {
+    private static CaseEventEnvelope<CaseOpened> caseOpened(UUID caseId, String organizationId) {
         return new CaseEventEnvelope<>(UUID.randomUUID(), "CaseOpened", caseId, organizationId, 0,
                 Instant.parse("2026-11-28T10:00:00Z"),
-                new CaseOpenedPayload(LocalDate.parse("1990-05-01"), "UA", "es", null, false, null));
+                new CaseOpened(LocalDate.parse("1990-05-01"), "UA", "es", null, false, null));
     }
 
     private JsonNode awaitNotifications(UUID caseId, String organizationId, int atLeast) {

@@ -2,7 +2,7 @@ package org.haven.cases.relay;
 
 import org.haven.cases.domain.CaseOpened;
 import org.haven.events.CaseEventPayload;
-import org.haven.events.CaseOpenedPayload;
+
 
 import java.util.Optional;
 
@@ -17,7 +17,7 @@ final class PublishedEvents {
 
     static Optional<CaseEventPayload> toContract(Object event) {
         return switch (event) {
-            case CaseOpened e -> Optional.of(new CaseOpenedPayload(
+            case CaseOpened e -> Optional.of(new CaseEventPayload.CaseOpened(
                     e.client().dateOfBirth(), e.client().countryOfNationality(), e.client().preferredLanguage(),
                     e.lastArrivalDate(), e.unaccompaniedMinor(), null));
             default -> Optional.empty();

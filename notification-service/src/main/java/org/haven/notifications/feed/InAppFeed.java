@@ -1,7 +1,7 @@
 package org.haven.notifications.feed;
 
 import org.haven.events.CaseEventEnvelope;
-import org.haven.events.CaseOpenedPayload;
+import org.haven.events.CaseEventPayload.CaseOpened;
 import org.haven.support.kafka.ProcessedEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +36,7 @@ public class InAppFeed {
             log.debug("Case event {} is already in the feed", event.eventId());
             return;
         }
-        if (event.payload() instanceof CaseOpenedPayload) {
+        if (event.payload() instanceof CaseOpened) {
             notifications.addDeliveredInApp(event, NotificationKind.UPDATE, FeedMessage.CASE_OPENED);
         } else {
             log.debug("Case event {} of type {} gives no in-app notification", event.eventId(), event.type());

@@ -1,0 +1,3 @@
+package org.haven.events.vocabulary;
+
+public enum AdjustmentBasis { REFUGEE, ASYLEE, OTHER }

@@ -1,0 +1,17 @@
+package org.haven.gateway.auth;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ApiKeyProperties.class)
+public class ApiKeyStoreConfiguration {
+
+    @Bean
+    ApiKeyStore apiKeyStore(ApiKeyProperties properties, Environment environment) {
+        return new ConfiguredApiKeys(properties.apiKeys(), environment.acceptsProfiles(Profiles.of("local")));
+    }
+}
