@@ -3,7 +3,7 @@ package org.haven.cases.audit;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.haven.cases.config.AxonConfiguration;
-import org.haven.cases.domain.CaseOpened;
+import org.haven.cases.domain.intake.CaseOpened;
 import org.haven.support.identity.HavenIdentity;
 import org.haven.support.problem.NotFoundException;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,9 +1,14 @@
 package org.haven.cases.config;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -11,7 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Axon without Axon Server: JPA event store on PostgreSQL, events and messages as JSON (never Java
+ * Axon without Axon Server: JPA event store on PostgreSQL, events, snapshots and messages as JSON (never Java
  * serialization, never default typing).
  */
 @Configuration(proxyBeanMethods = false)
@@ -21,16 +26,29 @@ public class AxonConfiguration {
     public static final String ACTOR = "actor";
     public static final String ORGANIZATION = "organizationId";
 
+    /** A case with a long history is loaded from a snapshot plus the events after it. */
+    static final int SNAPSHOT_EVERY_EVENTS = 50;
+
     /**
-     * Axon's JacksonSerializer is Jackson 2; Boot 4 configures only Jackson 3. Axon picks this bean up by
-     * its name for the general, message and event serializers ({@code axon.serializer.*: jackson}).
+     * Axon's JacksonSerializer is Jackson 2; Boot 4 configures only Jackson 3. Axon picks this bean up by its name
+     * for the general, message and event serializers ({@code axon.serializer.*: jackson}). Fields, not getters,
+     * so that aggregate snapshots hold the aggregate's private state.
      */
     @Bean
     ObjectMapper defaultAxonObjectMapper() {
         return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
+                .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+                .setVisibility(PropertyAccessor.CREATOR, JsonAutoDetect.Visibility.ANY)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    @Bean
+    SnapshotTriggerDefinition caseSnapshotTrigger(Snapshotter snapshotter) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, SNAPSHOT_EVERY_EVENTS);
     }
 
     @Bean

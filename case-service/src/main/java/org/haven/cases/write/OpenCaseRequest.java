@@ -1,11 +1,8 @@
 package org.haven.cases.write;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PastOrPresent;
-import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 import java.time.LocalDate;
@@ -15,12 +12,4 @@ record OpenCaseRequest(
         @NotNull @Valid ClientRequest client,
         @Nullable @PastOrPresent LocalDate lastArrivalDate,
         @Nullable Boolean unaccompaniedMinor) {
-
-    record ClientRequest(
-            @NotBlank @Size(max = 200) String givenName,
-            @NotBlank @Size(max = 200) String familyName,
-            @NotNull @PastOrPresent LocalDate dateOfBirth,
-            @NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as UA") String countryOfNationality,
-            @NotNull @Pattern(regexp = "en|es", message = "must be en or es") String preferredLanguage) {
-    }
 }

@@ -1,6 +1,9 @@
-package org.haven.cases.domain;
+package org.haven.cases.domain.intake;
 
 import org.axonframework.serialization.Revision;
+import org.haven.cases.domain.CaseEvent;
+import org.haven.cases.domain.CaseId;
+import org.haven.cases.domain.Client;
 import org.jspecify.annotations.Nullable;
 
 import java.time.LocalDate;
@@ -12,5 +15,5 @@ public record CaseOpened(
         String caseNumber,
         Client client,
         @Nullable LocalDate lastArrivalDate,
-        boolean unaccompaniedMinor) {
+        boolean unaccompaniedMinor) implements CaseEvent {
 }

@@ -1,0 +1,85 @@
+package org.haven.cases.config;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.Task;
+import org.haven.cases.domain.deadlines.DeadlineCalendar;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * Persistent deadlines: Axon's {@code DbSchedulerDeadlineManager} on db-scheduler's {@code scheduled_tasks}
+ * table in this service's PostgreSQL, so a scheduled deadline survives restarts and fires on one instance only.
+ * Axon's auto-configuration creates the deadline manager and its task once a {@link Scheduler} bean exists;
+ * the db-scheduler Boot starter is not used because it does not activate under Boot 4.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+@EnableConfigurationProperties(DeadlineConfiguration.DeadlineProperties.class)
+public class DeadlineConfiguration {
+
+    /**
+     * @param zone         where a legal date starts: a deadline "on" a date fires at the start of that day here
+     * @param pollInterval how often db-scheduler looks for due deadlines
+     */
+    @ConfigurationProperties("haven.deadlines")
+    public record DeadlineProperties(ZoneId zone, Duration pollInterval) {
+        public DeadlineProperties {
+            zone = zone == null ? ZoneId.of("America/New_York") : zone;
+            pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
+        }
+    }
+
+    @Bean
+    DeadlineCalendar deadlineCalendar(DeadlineProperties properties) {
+        return new DeadlineCalendar(properties.zone(), Clock.systemUTC());
+    }
+
+    @Bean
+    Scheduler dbScheduler(DataSource dataSource, List<Task<?>> tasks, DeadlineProperties properties) {
+        return Scheduler.create(dataSource, tasks)
+                .threads(2)
+                .pollingInterval(properties.pollInterval())
+                .registerShutdownHook()
+                .build();
+    }
+
+    /** Starts polling only once the whole context (and so Axon's deadline manager) is ready. */
+    @Bean
+    SmartLifecycle dbSchedulerLifecycle(Scheduler scheduler) {
+        return new SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                scheduler.start();
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                scheduler.stop();
+                running = false;
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+
+            @Override
+            public int getPhase() {
+                return Integer.MAX_VALUE - 100;
+            }
+        };
+    }
+}

@@ -1,0 +1,10 @@
+package org.haven.cases.domain.intake;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.haven.cases.domain.CaseCommand;
+import org.haven.cases.domain.CaseId;
+
+public record CloseCase(
+        @TargetAggregateIdentifier CaseId caseId,
+        String reason) implements CaseCommand {
+}

@@ -1,0 +1,19 @@
+package org.haven.cases.domain.tps;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.haven.cases.domain.CaseCommand;
+import org.haven.cases.domain.CaseId;
+
+import java.time.LocalDate;
+import java.util.List;
+
+public record GrantTps(
+        @TargetAggregateIdentifier CaseId caseId,
+        LocalDate date,
+        LocalDate validUntil) implements CaseCommand {
+
+    @Override
+    public List<LocalDate> factDates() {
+        return CaseCommand.dates(date, validUntil);
+    }
+}

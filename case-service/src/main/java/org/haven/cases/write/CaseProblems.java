@@ -1,0 +1,46 @@
+package org.haven.cases.write;
+
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.haven.cases.domain.CaseNotFound;
+import org.haven.cases.domain.CaseRuleViolation;
+import org.haven.cases.domain.StaleVersion;
+import org.haven.support.problem.ProblemDetailsAdvice;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** How the case's own refusals are answered; everything else falls through to {@link ProblemDetailsAdvice}. */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class CaseProblems {
+
+    @ExceptionHandler(CaseRuleViolation.class)
+    ProblemDetail ruleViolated(CaseRuleViolation e) {
+        return ProblemDetailsAdvice.problem(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    @ExceptionHandler({CaseNotFound.class, AggregateNotFoundException.class})
+    ProblemDetail notFound(RuntimeException e) {
+        return ProblemDetailsAdvice.problem(HttpStatus.NOT_FOUND, "No such case");
+    }
+
+    @ExceptionHandler(StaleVersion.class)
+    ProblemDetail stale(StaleVersion e) {
+        return ProblemDetailsAdvice.problem(HttpStatus.PRECONDITION_FAILED, e.getMessage());
+    }
+
+    /** Two writes raced on one case across instances; this one lost and wrote nothing. */
+    @ExceptionHandler(ConcurrencyException.class)
+    ProblemDetail raced(ConcurrencyException e) {
+        return ProblemDetailsAdvice.problem(HttpStatus.CONFLICT, "The case changed at the same moment; retry the request");
+    }
+
+    @ExceptionHandler(IdempotentRequests.IdempotencyKeyReused.class)
+    ProblemDetail keyReused(IdempotentRequests.IdempotencyKeyReused e) {
+        return ProblemDetailsAdvice.problem(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+    }
+}
