@@ -1,12 +1,13 @@
 package org.haven.cases.config;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -31,19 +32,24 @@ public class AxonConfiguration {
 
     /**
      * Axon's JacksonSerializer is Jackson 2; Boot 4 configures only Jackson 3. Axon picks this bean up by its name
-     * for the general, message and event serializers ({@code axon.serializer.*: jackson}). Fields, not getters,
-     * so that aggregate snapshots hold the aggregate's private state.
+     * for the general, message and event serializers ({@code axon.serializer.*: jackson}).
      */
     @Bean
     ObjectMapper defaultAxonObjectMapper() {
         return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
-                .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
-                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
-                .setVisibility(PropertyAccessor.CREATOR, JsonAutoDetect.Visibility.ANY)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    /**
+     * A handler that fails is retried (with Axon's back-off) instead of being logged and skipped: skipping would
+     * advance the relay's token past an event that never reached Kafka, or leave a projection missing a row.
+     */
+    @Autowired
+    void failingHandlersAreRetried(EventProcessingConfigurer processing) {
+        processing.registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
     }
 
     @Bean

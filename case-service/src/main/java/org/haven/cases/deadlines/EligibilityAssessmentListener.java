@@ -38,7 +38,7 @@ class EligibilityAssessmentListener {
         this.commands = commands;
     }
 
-    @KafkaListener(topics = Topics.ELIGIBILITY_EVENTS, groupId = "case-service")
+    @KafkaListener(topics = Topics.ELIGIBILITY_EVENTS)
     void onEligibilityEvent(ConsumerRecord<String, @Nullable String> record) {
         if (!(reader.read(record.value()) instanceof ReceivedCaseEvent.Recognized(var envelope))
                 || !(envelope.payload() instanceof CaseEventPayload.EligibilityAssessed assessed)) {

@@ -55,7 +55,9 @@ class KafkaRelay {
     private ProducerRecord<String, byte[]> record(DomainEventMessage<?> message, CaseEventPayload payload) {
         UUID eventId = UUID.fromString(message.getIdentifier());
         UUID caseId = UUID.fromString(message.getAggregateIdentifier());
-        String organizationId = (String) message.getMetaData().get(AxonConfiguration.ORGANIZATION);
+        if (!(message.getMetaData().get(AxonConfiguration.ORGANIZATION) instanceof String organizationId)) {
+            throw new IllegalStateException("Event " + eventId + " has no organization in its metadata; it cannot be routed");
+        }
         var envelope = new CaseEventEnvelope<>(eventId, payload.type(), caseId, organizationId,
                 message.getSequenceNumber(), message.getTimestamp(), payload);
         var record = new ProducerRecord<>(Topics.CASE_EVENTS, caseId.toString(), json.writeValueAsBytes(envelope));

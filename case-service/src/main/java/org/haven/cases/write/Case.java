@@ -1,5 +1,6 @@
 package org.haven.cases.write;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.deadline.DeadlineManager;
@@ -95,6 +96,8 @@ import java.util.UUID;
  * Every event carries the case's hash chain in its metadata ({@link HashChain}).
  */
 @Aggregate(snapshotTriggerDefinition = "caseSnapshotTrigger")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE) // snapshots hold the private state, as JSON
 public class Case {
 
     /** Metadata of a write carrying the client's {@code If-Match} version. */
@@ -355,7 +358,8 @@ public class Case {
         if (closed || firedDeadlineKeys.contains(firing.key()) || !currentDeadlineKeys.contains(firing.key())) {
             return;
         }
-        record(DeadlineSchedule.eventFor(caseId, firing), MetaData.with(AxonConfiguration.ACTOR, DEADLINE_ACTOR));
+        record(DeadlineSchedule.eventFor(caseId, firing), MetaData.with(AxonConfiguration.ACTOR, DEADLINE_ACTOR)
+                .and(AxonConfiguration.ORGANIZATION, organizationId));
     }
 
     // Recording and state

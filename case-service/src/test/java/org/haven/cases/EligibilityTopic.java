@@ -1,0 +1,69 @@
+package org.haven.cases;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.haven.events.Assessment;
+import org.haven.events.CaseEventEnvelope;
+import org.haven.events.CaseEventPayload;
+import org.haven.events.Topics;
+import org.haven.events.vocabulary.DeadlineType;
+import org.haven.infra.TestInfrastructure;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Publishes {@code EligibilityAssessed} as eligibility-service would, for tests of the deadline path. */
+public final class EligibilityTopic {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private EligibilityTopic() {
+    }
+
+    public static CaseEventEnvelope<CaseEventPayload.EligibilityAssessed> assessment(UUID caseId, String organizationId, Assessment assessment) {
+        return new CaseEventEnvelope<>(UUID.randomUUID(), "EligibilityAssessed", caseId, organizationId, 0, Instant.now(),
+                new CaseEventPayload.EligibilityAssessed(assessment));
+    }
+
+    public static Assessment paroleEndingOn(LocalDate validUntil) {
+        return new Assessment(LocalDate.now(), "test", List.of(),
+                List.of(new Assessment.Deadline(DeadlineType.PAROLE_EXPIRY, validUntil, "PAROLE-EXPIRING",
+                        "INA 212(d)(5)(A); 8 CFR 212.5", List.of(90, 60, 30))),
+                List.of());
+    }
+
+    public static void publish(CaseEventEnvelope<?> envelope) {
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.shared().bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.ACKS_CONFIG, "all");
+        try (var producer = new KafkaProducer<String, String>(config)) {
+            producer.send(new ProducerRecord<>(Topics.ELIGIBILITY_EVENTS, envelope.caseId().toString(), JSON.writeValueAsString(envelope))).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not publish to " + Topics.ELIGIBILITY_EVENTS, e);
+        }
+    }
+
+    /** The topic is eligibility-service's; tests create it themselves. */
+    public static void ensureTopic() {
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", TestInfrastructure.shared().bootstrapServers()))) {
+            if (!admin.listTopics().names().get().contains(Topics.ELIGIBILITY_EVENTS)) {
+                admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(Topics.ELIGIBILITY_EVENTS, Topics.PARTITIONS, (short) 1))).all().get();
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+                throw new IllegalStateException(e);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

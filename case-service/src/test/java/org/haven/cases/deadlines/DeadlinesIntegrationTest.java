@@ -1,0 +1,112 @@
+package org.haven.cases.deadlines;
+
+import org.haven.cases.Api;
+import org.haven.cases.CaseEventsTopic;
+import org.haven.cases.EligibilityTopic;
+import org.haven.cases.RealInfrastructure;
+import org.haven.events.CaseEventEnvelope;
+import org.haven.events.CaseEventPayload;
+import org.haven.support.identity.Role;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** From an assessment on Kafka to the deadline recorded in the case's history, on real PostgreSQL and Kafka. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DeadlinesIntegrationTest {
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        RealInfrastructure.register(registry);
+    }
+
+    @BeforeAll
+    static void eligibilityTopic() {
+        EligibilityTopic.ensureTopic();
+    }
+
+    @LocalServerPort
+    int port;
+
+    private Api caseworker() {
+        return Api.at(port, "org-a", Role.CASEWORKER);
+    }
+
+    private String paroledCaseEndingOn(LocalDate validUntil) {
+        String id = caseworker().post("/api/cases", Api.openCaseBody("Deadline")).json().get("id").asString();
+        assertThat(caseworker().post("/api/cases/" + id + "/parole-requests", """
+                {"filedOn":"2025-09-01","kind":"INITIAL","basis":"URGENT_HUMANITARIAN","urgency":"URGENT"}""").status()).isEqualTo(200);
+        assertThat(caseworker().post("/api/cases/" + id + "/parole-grants", """
+                {"grantedOn":"%s","validUntil":"%s"}""".formatted(validUntil.minusYears(1), validUntil)).status()).isEqualTo(200);
+        return id;
+    }
+
+    @Test
+    void paroleEndingIn20DaysRecordsParoleExpiringWithinSeconds() throws InterruptedException {
+        LocalDate validUntil = LocalDate.now().plusDays(20);
+        String id = paroledCaseEndingOn(validUntil);
+
+        EligibilityTopic.publish(EligibilityTopic.assessment(UUID.fromString(id), "org-a", EligibilityTopic.paroleEndingOn(validUntil)));
+
+        JsonNode expiring = awaitEvent(id, "ParoleExpiring", Duration.ofSeconds(20));
+        assertThat(expiring.get("payload").get("daysBefore").asInt()).isEqualTo(30);
+        assertThat(expiring.get("payload").get("dueOn").asString()).isEqualTo(validUntil.toString());
+        assertThat(expiring.get("actor").asString()).isEqualTo("system:deadlines");
+        assertThat(typesOf(id)).containsSubsequence("ParoleGranted", "EligibilityAssessed", "ParoleExpiring");
+        assertThat(CaseEventsTopic.typesPublishedFor(id, "ParoleExpiring", Duration.ofSeconds(20))).contains("ParoleExpiring");
+    }
+
+    @Test
+    void aRedeliveredAssessmentIsRecordedOnce() throws InterruptedException {
+        LocalDate validUntil = LocalDate.now().plusDays(200);
+        String id = paroledCaseEndingOn(validUntil);
+        CaseEventEnvelope<CaseEventPayload.EligibilityAssessed> assessment =
+                EligibilityTopic.assessment(UUID.fromString(id), "org-a", EligibilityTopic.paroleEndingOn(validUntil));
+
+        EligibilityTopic.publish(assessment);
+        awaitEvent(id, "EligibilityAssessed", Duration.ofSeconds(20));
+        EligibilityTopic.publish(assessment);
+        Thread.sleep(2000);
+
+        assertThat(typesOf(id).stream().filter("EligibilityAssessed"::equals)).hasSize(1);
+    }
+
+    @Test
+    void anAssessmentNamingAnotherOrganizationChangesNothing() throws InterruptedException {
+        LocalDate validUntil = LocalDate.now().plusDays(20);
+        String id = paroledCaseEndingOn(validUntil);
+
+        EligibilityTopic.publish(EligibilityTopic.assessment(UUID.fromString(id), "org-b", EligibilityTopic.paroleEndingOn(validUntil)));
+        Thread.sleep(2000);
+
+        assertThat(typesOf(id)).doesNotContain("EligibilityAssessed");
+    }
+
+    private List<String> typesOf(String id) {
+        return caseworker().get("/api/cases/" + id + "/history").json().valueStream().map(event -> event.get("type").asString()).toList();
+    }
+
+    private JsonNode awaitEvent(String id, String type, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (JsonNode event : caseworker().get("/api/cases/" + id + "/history").json()) {
+                if (event.get("type").asString().equals(type)) {
+                    return event;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(type + " not recorded within " + timeout + "; history: " + typesOf(id));
+    }
+}

@@ -1,0 +1,118 @@
+package org.haven.cases.write;
+
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.haven.cases.config.AxonConfiguration;
+import org.haven.cases.domain.CaseId;
+import org.haven.cases.domain.Client;
+import org.haven.cases.domain.deadlines.DeadlineCalendar;
+import org.haven.cases.domain.deadlines.EligibilityAssessed;
+import org.haven.cases.domain.deadlines.ParoleExpiring;
+import org.haven.cases.domain.deadlines.RecordEligibilityAssessment;
+import org.haven.cases.domain.deadlines.ScheduledDeadline;
+import org.haven.cases.domain.intake.CaseClosed;
+import org.haven.cases.domain.intake.CaseOpened;
+import org.haven.events.Assessment;
+import org.haven.events.vocabulary.DeadlineType;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Deadlines with the fixture's time control: scheduled from an assessment, fired when time passes. */
+class CaseDeadlinesTest {
+
+    private static final ZoneId ZONE = ZoneOffset.UTC;
+    private static final MetaData ORG_A = MetaData.from(Map.of(AxonConfiguration.ORGANIZATION, "org-a"));
+
+    private final CaseId caseId = CaseId.newId();
+    private AggregateTestFixture<Case> fixture;
+    private LocalDate today;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Case.class);
+        fixture.registerInjectableResource(new DeadlineCalendar(ZONE, new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZONE;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return fixture.currentTime();
+            }
+        }));
+        today = LocalDate.ofInstant(fixture.currentTime(), ZONE);
+    }
+
+    private CaseOpened opened() {
+        return new CaseOpened(caseId, "org-a", "HVN-2026-000001",
+                new Client("Olena", "Kovalenko", LocalDate.of(1990, 5, 1), "UA", "en"), null, false);
+    }
+
+    private Assessment paroleEndingIn(int days) {
+        return new Assessment(today, "test", List.of(),
+                List.of(new Assessment.Deadline(DeadlineType.PAROLE_EXPIRY, today.plusDays(days), "PAROLE-EXPIRING",
+                        "INA 212(d)(5)(A); 8 CFR 212.5", List.of(90, 60, 30))),
+                List.of());
+    }
+
+    @Test
+    void anAssessmentIsRecordedAndItsDeadlinesScheduled() {
+        UUID assessmentId = UUID.randomUUID();
+        Instant assessedAt = fixture.currentTime();
+        Assessment assessment = paroleEndingIn(100);
+
+        fixture.given(opened())
+                .when(new RecordEligibilityAssessment(caseId, assessmentId, assessedAt, assessment), ORG_A)
+                .expectEvents(new EligibilityAssessed(caseId, assessmentId, assessedAt, assessment))
+                .expectScheduledDeadlineWithName(Duration.between(fixture.currentTime(), today.plusDays(10).atStartOfDay(ZONE).toInstant()), Case.DEADLINE);
+    }
+
+    @Test
+    void paroleGrantedWithFewerThan90DaysLeftIsExpiringAtOnce() {
+        Instant assessedAt = fixture.currentTime();
+        fixture.given(opened())
+                .andGivenCommands(GenericCommandMessage.asCommandMessage(
+                        new RecordEligibilityAssessment(caseId, UUID.randomUUID(), assessedAt, paroleEndingIn(20))).andMetaData(ORG_A))
+                .whenThenTimeElapses(Duration.ofSeconds(1))
+                .expectDeadlinesMet(new ScheduledDeadline(DeadlineType.PAROLE_EXPIRY, today.plusDays(20), 30,
+                        "PAROLE-EXPIRING", "INA 212(d)(5)(A); 8 CFR 212.5", assessedAt))
+                .expectEvents(new ParoleExpiring(caseId, DeadlineType.PAROLE_EXPIRY, today.plusDays(20), 30,
+                        "PAROLE-EXPIRING", "INA 212(d)(5)(A); 8 CFR 212.5"));
+    }
+
+    @Test
+    void aRedeliveredAssessmentChangesNothing() {
+        UUID assessmentId = UUID.randomUUID();
+        Instant assessedAt = fixture.currentTime();
+        Assessment assessment = paroleEndingIn(100);
+
+        fixture.given(opened(), new EligibilityAssessed(caseId, assessmentId, assessedAt, assessment))
+                .when(new RecordEligibilityAssessment(caseId, assessmentId, assessedAt, assessment), ORG_A)
+                .expectNoEvents()
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void aClosedCaseRecordsTheAssessmentButSchedulesNothing() {
+        fixture.given(opened(), new CaseClosed(caseId, "done"))
+                .when(new RecordEligibilityAssessment(caseId, UUID.randomUUID(), fixture.currentTime(), paroleEndingIn(20)), ORG_A)
+                .expectNoScheduledDeadlines();
+    }
+}
