@@ -39,7 +39,13 @@ public final class Api {
     }
 
     public Response post(String path, String json) {
-        return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+        return post(path, json, java.util.Map.of());
+    }
+
+    public Response post(String path, String json, java.util.Map<String, String> headers) {
+        HttpRequest.Builder request = request(path).header("Content-Type", "application/json");
+        headers.forEach(request::header);
+        return send(request.POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     public Response getWithoutToken(String path) {
