@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -50,6 +52,17 @@ public class AxonConfiguration {
     @Autowired
     void failingHandlersAreRetried(EventProcessingConfigurer processing) {
         processing.registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
+    }
+
+    /**
+     * Cases stay in memory between commands instead of being rebuilt from their events each time. Entries are
+     * weak references (the JVM may drop them under memory pressure). With several instances, a command routed
+     * to an instance holding an older copy fails on the event store's unique (case, sequence) constraint and is
+     * answered 409; consistent routing of a case's commands to one instance avoids that (not built yet).
+     */
+    @Bean
+    Cache caseCache() {
+        return new WeakReferenceCache();
     }
 
     @Bean

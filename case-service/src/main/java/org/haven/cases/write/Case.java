@@ -95,7 +95,7 @@ import java.util.UUID;
  * contradict the case's own history (a grant without a request) are refused with the reason.
  * Every event carries the case's hash chain in its metadata ({@link HashChain}).
  */
-@Aggregate(snapshotTriggerDefinition = "caseSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "caseSnapshotTrigger", cache = "caseCache")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE) // snapshots hold the private state, as JSON
 public class Case {
