@@ -1,0 +1,787 @@
+package org.haven.deploy.local;
+
+import org.haven.infra.LocalKafka;
+import org.haven.infra.LocalPostgres;
+import org.haven.infra.TestInfrastructure;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+
+/**
+ * Haven's whole local stack on one machine without Docker: an embedded real PostgreSQL, a real single-node
+ * Kafka broker (KRaft) in its own JVM, the three services and the gateway, each in its own JVM.
+ *
+ * <p>{@code ./haven up} runs {@link #main(String[])}; tests call {@link #start(Options)} on free ports and get
+ * a handle that can kill and restart single processes.
+ */
+public final class HavenLocalStack implements AutoCloseable {
+
+    public static final String CASE_SERVICE = "case-service";
+    public static final String ELIGIBILITY_SERVICE = "eligibility-service";
+    public static final String NOTIFICATION_SERVICE = "notification-service";
+    public static final String GATEWAY = "gateway";
+    public static final String KAFKA = "kafka";
+
+    /** The services, each with the database it owns. */
+    public static final Map<String, String> SERVICE_DATABASES = orderedMap(
+            CASE_SERVICE, "haven_case",
+            ELIGIBILITY_SERVICE, "haven_eligibility",
+            NOTIFICATION_SERVICE, "haven_notification");
+
+    public static final Duration STOP_GRACE = Duration.ofSeconds(20);
+
+    private static final Logger log = LoggerFactory.getLogger(HavenLocalStack.class);
+
+    /** Every port the stack listens on. */
+    public record Ports(int gateway, int caseService, int eligibilityService, int notificationService,
+                        int postgres, int kafka, int kafkaController) {
+
+        /** The documented ports of {@code ./haven up} (docs/internal-contracts.md). */
+        public static Ports defaults() {
+            return new Ports(8080, 8081, 8082, 8083, 15432, 19092, 19093);
+        }
+
+        /** Distinct free ports, for tests that run beside other stacks. */
+        public static Ports free() {
+            Set<Integer> ports = new LinkedHashSet<>();
+            while (ports.size() < 7) {
+                ports.add(TestInfrastructure.freePort());
+            }
+            var it = ports.iterator();
+            return new Ports(it.next(), it.next(), it.next(), it.next(), it.next(), it.next(), it.next());
+        }
+
+        public Ports withGateway(int port) {
+            return new Ports(port, caseService, eligibilityService, notificationService, postgres, kafka, kafkaController);
+        }
+
+        public int service(String name) {
+            return switch (name) {
+                case CASE_SERVICE -> caseService;
+                case ELIGIBILITY_SERVICE -> eligibilityService;
+                case NOTIFICATION_SERVICE -> notificationService;
+                case GATEWAY -> gateway;
+                default -> throw new IllegalArgumentException("No such service: " + name);
+            };
+        }
+    }
+
+    /**
+     * @param repository         the Haven checkout; the boot jars are {@code <repository>/<module>/target/<module>.jar}
+     * @param dataDirectory      PostgreSQL data, Kafka storage, logs; kept across restarts
+     * @param startupTimeout     how long each stage (services, then gateway) may take to become healthy
+     * @param kafkaClasspath     classpath of the broker's JVM: {@code kafka_2.13} and its dependencies
+     * @param infrastructureOnly start PostgreSQL and Kafka only
+     */
+    public record Options(Path repository, Path dataDirectory, Ports ports, Duration startupTimeout,
+                          String kafkaClasspath, boolean infrastructureOnly) {
+
+        public static Options defaults() {
+            Path repository = locateRepository();
+            return new Options(repository, repository.resolve(".haven"), Ports.defaults(), Duration.ofSeconds(180),
+                    System.getProperty("java.class.path"), false);
+        }
+
+        public Options withRepository(Path value) {
+            return new Options(value.toAbsolutePath().normalize(), dataDirectory, ports, startupTimeout, kafkaClasspath,
+                    infrastructureOnly);
+        }
+
+        public Options withDataDirectory(Path value) {
+            return new Options(repository, value.toAbsolutePath().normalize(), ports, startupTimeout, kafkaClasspath,
+                    infrastructureOnly);
+        }
+
+        public Options withPorts(Ports value) {
+            return new Options(repository, dataDirectory, value, startupTimeout, kafkaClasspath, infrastructureOnly);
+        }
+
+        public Options withStartupTimeout(Duration value) {
+            return new Options(repository, dataDirectory, ports, value, kafkaClasspath, infrastructureOnly);
+        }
+
+        public Options withKafkaClasspath(String value) {
+            return new Options(repository, dataDirectory, ports, startupTimeout, value, infrastructureOnly);
+        }
+
+        public Options withInfrastructureOnly(boolean value) {
+            return new Options(repository, dataDirectory, ports, startupTimeout, kafkaClasspath, value);
+        }
+
+        public Path jar(String module) {
+            return repository.resolve(module).resolve("target").resolve(module + ".jar");
+        }
+
+        Path logs() {
+            return dataDirectory.resolve("logs");
+        }
+
+        Path run() {
+            return dataDirectory.resolve("run");
+        }
+    }
+
+    private final Options options;
+    private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
+    private final CountDownLatch stoppedLatch = new CountDownLatch(1);
+    private LocalPostgres postgres;
+    private LocalKafka kafka;
+    private boolean stopping;
+    private Thread shutdownHook;
+
+    private HavenLocalStack(Options options) {
+        this.options = options;
+    }
+
+    /** Starts everything and returns once the gateway is healthy; stops what it started if anything fails. */
+    public static HavenLocalStack start(Options options) {
+        HavenLocalStack stack = new HavenLocalStack(options);
+        stack.startAll();
+        return stack;
+    }
+
+    private void startAll() {
+        Instant began = Instant.now();
+        try {
+            shutdownHook = new Thread(this::stop, "haven-local-stack-stop");
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+            prepareDirectories();
+            if (!options.infrastructureOnly()) {
+                requireJars();
+            }
+            requireFreePorts();
+            startPostgres();
+            startKafka();
+            if (options.infrastructureOnly()) {
+                log.info("PostgreSQL and Kafka are up after {}", seconds(began));
+                return;
+            }
+            List<ServiceProcess> services = new ArrayList<>();
+            for (String name : SERVICE_DATABASES.keySet()) {
+                services.add(launch(service(name)));
+            }
+            // The gateway starts with the services (it needs none of them to boot) but is awaited after them:
+            // its health is UP only when the services behind it are.
+            ServiceProcess gateway = launch(gateway());
+            awaitHealthy(services);
+            awaitHealthy(List.of(gateway));
+            log.info("Haven is healthy after {}", seconds(began));
+        } catch (RuntimeException e) {
+            stop();
+            throw e;
+        }
+    }
+
+    private void prepareDirectories() {
+        try {
+            Files.createDirectories(options.logs());
+            Files.createDirectories(options.run());
+            Files.createDirectories(options.dataDirectory().resolve("tmp"));
+            // One previous log of each process is kept, so that a crash of the last run can still be read.
+            for (String name : processNames()) {
+                rotate(options.logs().resolve(name + ".log"));
+            }
+            rotate(options.logs().resolve("postgres.log"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot prepare " + options.dataDirectory(), e);
+        }
+    }
+
+    private static void rotate(Path log) throws IOException {
+        if (Files.exists(log)) {
+            Files.move(log, log.resolveSibling(log.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private List<String> processNames() {
+        List<String> names = new ArrayList<>(SERVICE_DATABASES.keySet());
+        names.add(GATEWAY);
+        return names;
+    }
+
+    private void requireJars() {
+        List<String> missing = processNames().stream()
+                .map(options::jar)
+                .filter(jar -> !Files.isRegularFile(jar))
+                .map(Path::toString)
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("Missing boot jars (build with ./mvnw -DskipTests package): "
+                    + String.join(", ", missing));
+        }
+    }
+
+    private void requireFreePorts() {
+        Ports ports = options.ports();
+        Map<String, Integer> needed = new LinkedHashMap<>();
+        needed.put("PostgreSQL", ports.postgres());
+        needed.put("Kafka", ports.kafka());
+        needed.put("Kafka controller", ports.kafkaController());
+        if (!options.infrastructureOnly()) {
+            for (String name : processNames()) {
+                needed.put(name, ports.service(name));
+            }
+        }
+        Set<Integer> distinct = new HashSet<>(needed.values());
+        if (distinct.size() != needed.size()) {
+            throw new IllegalArgumentException("Two processes of the stack were given the same port: " + needed);
+        }
+        needed.forEach((name, port) -> {
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(true);
+                socket.bind(new InetSocketAddress(port));
+            } catch (IOException e) {
+                throw new IllegalStateException("Port " + port + " (" + name + ") is already in use. Is Haven already "
+                        + "running (./haven status)?" + (GATEWAY.equals(name) ? " Another gateway port: HAVEN_PORT=<port>" : ""));
+            }
+        });
+    }
+
+    private void startPostgres() {
+        LauncherLogging.routePostgresOutputTo(options.logs().resolve("postgres.log"));
+        Path data = options.dataDirectory().resolve("postgres");
+        log.info("Starting PostgreSQL on port {} (data {})", options.ports().postgres(), data);
+        LocalPostgres started = LocalPostgres.start(data, options.ports().postgres());
+        synchronized (this) {
+            if (stopping) {
+                started.close();
+                throw new IllegalStateException("Stopped while starting");
+            }
+            postgres = started;
+        }
+        for (String database : SERVICE_DATABASES.values()) {
+            started.ensureDatabase(database);
+        }
+    }
+
+    private void startKafka() {
+        Path directory = options.dataDirectory().resolve("kafka");
+        log.info("Starting Kafka on port {} (storage {})", options.ports().kafka(), directory);
+        LocalKafka started = LocalKafka.start(directory, options.ports().kafka(), options.ports().kafkaController(),
+                absoluteClasspath(options.kafkaClasspath()));
+        synchronized (this) {
+            if (stopping) {
+                started.close();
+                throw new IllegalStateException("Stopped while starting");
+            }
+            kafka = started;
+        }
+        writeRunFile(KAFKA + ".pid", started.pid());
+        writeRunFile(KAFKA + ".port", options.ports().kafka());
+        linkLog(KAFKA + ".log", Path.of("..", "kafka", "kafka.log"));
+    }
+
+    private void linkLog(String name, Path target) {
+        Path link = options.logs().resolve(name);
+        try {
+            if (!Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
+                Files.createSymbolicLink(link, target);
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            log.debug("No link {} -> {}", link, target, e);
+        }
+    }
+
+    private void writeRunFile(String name, long value) {
+        try {
+            Files.writeString(options.run().resolve(name), value + System.lineSeparator());
+        } catch (IOException e) {
+            log.debug("Could not write {}", name, e);
+        }
+    }
+
+    /** Relative entries would break in the broker's JVM, which runs in its own directory. */
+    static String absoluteClasspath(String classpath) {
+        return Arrays.stream(classpath.split(File.pathSeparator))
+                .filter(entry -> !entry.isBlank())
+                .map(entry -> Path.of(entry).toAbsolutePath().normalize().toString())
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    private List<String> jvmOptions() {
+        List<String> jvm = new ArrayList<>(List.of(
+                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Daxoniq.update-checker.disabled=true",
+                // Tomcat and friends write under java.io.tmpdir; keep that inside the data directory.
+                "-Djava.io.tmpdir=" + options.dataDirectory().resolve("tmp")));
+        if (Runtime.version().feature() >= 24) {
+            jvm.add("--enable-native-access=ALL-UNNAMED"); // Netty's native access warning on JDK 24+
+        }
+        return jvm;
+    }
+
+    private ServiceProcess service(String name) {
+        Ports ports = options.ports();
+        String jdbcUrl = "jdbc:postgresql://localhost:" + ports.postgres() + "/" + SERVICE_DATABASES.get(name);
+        List<String> arguments = List.of(
+                "--spring.profiles.active=local",
+                "--server.port=" + ports.service(name),
+                "--spring.datasource.url=" + jdbcUrl,
+                "--spring.datasource.username=" + postgres.username(),
+                "--spring.datasource.password=" + postgres.password(),
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers());
+        return newProcess(name, arguments);
+    }
+
+    private ServiceProcess gateway() {
+        Ports ports = options.ports();
+        List<String> arguments = List.of(
+                "--spring.profiles.active=local",
+                "--server.port=" + ports.gateway(),
+                "--haven.gateway.services.case=http://localhost:" + ports.caseService(),
+                "--haven.gateway.services.eligibility=http://localhost:" + ports.eligibilityService(),
+                "--haven.gateway.services.notification=http://localhost:" + ports.notificationService());
+        return newProcess(GATEWAY, arguments);
+    }
+
+    private ServiceProcess newProcess(String name, List<String> arguments) {
+        return new ServiceProcess(name, options.jar(name), options.ports().service(name), jvmOptions(), arguments,
+                options.logs().resolve(name + ".log"), options.run());
+    }
+
+    private ServiceProcess launch(ServiceProcess process) {
+        synchronized (this) {
+            if (stopping) {
+                throw new IllegalStateException("Stopped while starting");
+            }
+            processes.put(process.name(), process);
+            log.info("Starting {} on port {} (log {})", process.name(), process.port(), process.logFile());
+            process.start();
+        }
+        return process;
+    }
+
+    private void awaitHealthy(List<ServiceProcess> starting) {
+        Instant began = Instant.now();
+        Instant deadline = began.plus(options.startupTimeout());
+        List<ServiceProcess> pending = new ArrayList<>(starting);
+        while (!pending.isEmpty()) {
+            for (var it = pending.iterator(); it.hasNext(); ) {
+                ServiceProcess process = it.next();
+                if (isStopping()) {
+                    throw new IllegalStateException("Stopped while starting");
+                }
+                process.checkRunning();
+                if (process.healthy()) {
+                    log.info("{} is healthy at {} (pid {}, {})", process.name(), process.baseUri(), process.pid(),
+                            seconds(began));
+                    it.remove();
+                }
+            }
+            if (!pending.isEmpty()) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new StackStartupException(pending.stream().map(ServiceProcess::name)
+                            .collect(Collectors.joining(", ")) + " did not answer 200 on /actuator/health within "
+                            + options.startupTimeout().toSeconds() + " s", pending);
+                }
+                sleep(500);
+            }
+        }
+    }
+
+    private synchronized boolean isStopping() {
+        return stopping;
+    }
+
+    /** Gateway and services (SIGTERM, forced after 20 s), then Kafka, then PostgreSQL. Idempotent. */
+    public void stop() {
+        List<ServiceProcess> running;
+        LocalKafka kafkaToStop;
+        LocalPostgres postgresToStop;
+        synchronized (this) {
+            if (stopping) {
+                awaitStopped();
+                return;
+            }
+            stopping = true;
+            running = new ArrayList<>(processes.values());
+            kafkaToStop = kafka;
+            postgresToStop = postgres;
+        }
+        Instant began = Instant.now();
+        try {
+            if (!running.isEmpty() || kafkaToStop != null || postgresToStop != null) {
+                log.info("Stopping Haven");
+            }
+            running.forEach(ServiceProcess::requestStop);
+            Instant deadline = began.plus(STOP_GRACE);
+            running.forEach(process -> process.awaitExit(deadline));
+            if (kafkaToStop != null) {
+                quietly("Kafka", kafkaToStop::close);
+                deleteRunFile(KAFKA + ".pid");
+                deleteRunFile(KAFKA + ".port");
+            }
+            if (postgresToStop != null) {
+                quietly("PostgreSQL", postgresToStop::close);
+            }
+            if (!running.isEmpty() || kafkaToStop != null || postgresToStop != null) {
+                log.info("Haven stopped after {}", seconds(began));
+            }
+        } finally {
+            removeShutdownHook();
+            stoppedLatch.countDown();
+        }
+    }
+
+    private void awaitStopped() {
+        try {
+            stoppedLatch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void removeShutdownHook() {
+        Thread hook = shutdownHook;
+        if (hook != null && Thread.currentThread() != hook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shutdownInProgress) {
+                // the hook is running or about to run; stop() is idempotent
+            }
+        }
+    }
+
+    private void deleteRunFile(String name) {
+        try {
+            Files.deleteIfExists(options.run().resolve(name));
+        } catch (IOException ignored) {
+            // informational only
+        }
+    }
+
+    private static void quietly(String what, Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            log.warn("Stopping {} failed", what, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public URI gatewayUrl() {
+        return URI.create("http://localhost:" + options.ports().gateway());
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    /** A service or the gateway, by module name. */
+    public synchronized ServiceProcess process(String name) {
+        ServiceProcess process = processes.get(name);
+        if (process == null) {
+            throw new IllegalArgumentException("No process " + name + "; known: " + processes.keySet());
+        }
+        return process;
+    }
+
+    public synchronized LocalKafka kafka() {
+        if (kafka == null) {
+            throw new IllegalStateException("Kafka is not running");
+        }
+        return kafka;
+    }
+
+    public synchronized LocalPostgres postgres() {
+        if (postgres == null) {
+            throw new IllegalStateException("PostgreSQL is not running");
+        }
+        return postgres;
+    }
+
+    /** Like {@code kill -9} of one process ({@link #KAFKA} or a module name), for crash tests. */
+    public void kill(String name) {
+        if (KAFKA.equals(name)) {
+            kafka().kill();
+        } else {
+            process(name).kill();
+        }
+    }
+
+    /** Starts a killed process again and waits until it is healthy. */
+    public void start(String name) {
+        if (KAFKA.equals(name)) {
+            kafka().launch();
+            writeRunFile(KAFKA + ".pid", kafka().pid());
+        } else {
+            ServiceProcess process = process(name);
+            process.start();
+            awaitHealthy(List.of(process));
+        }
+    }
+
+    /** Graceful stop (SIGTERM, forced after 20 s), start, wait until healthy. */
+    public void restart(String name) {
+        if (KAFKA.equals(name)) {
+            kafka().close();
+            start(name);
+        } else {
+            process(name).stop(STOP_GRACE);
+            start(name);
+        }
+    }
+
+    /** Blocks while the stack runs, and says so when a process ends without being asked to. */
+    void watch() {
+        Set<String> reported = new HashSet<>();
+        while (!isStopping()) {
+            List<ServiceProcess> current;
+            synchronized (this) {
+                current = new ArrayList<>(processes.values());
+            }
+            for (ServiceProcess process : current) {
+                if (process.exitedUnexpectedly()) {
+                    if (reported.add(process.name() + process.pid())) {
+                        log.warn("{} exited unexpectedly with code {}; see {}", process.name(), process.exitCode(),
+                                process.logFile());
+                    }
+                }
+            }
+            sleep(2000);
+        }
+        awaitStopped();
+    }
+
+    /** The checkout that holds this module: {@code -Dhaven.home}, else found from this class's location or the working directory. */
+    static Path locateRepository() {
+        String explicit = System.getProperty("haven.home");
+        if (explicit != null && !explicit.isBlank()) {
+            return Path.of(explicit).toAbsolutePath().normalize();
+        }
+        try {
+            var source = HavenLocalStack.class.getProtectionDomain().getCodeSource();
+            if (source != null) {
+                Optional<Path> found = findRepositoryUpwards(Path.of(source.getLocation().toURI()));
+                if (found.isPresent()) {
+                    return found.get();
+                }
+            }
+        } catch (URISyntaxException | SecurityException | IllegalArgumentException ignored) {
+            // fall back to the working directory
+        }
+        return findRepositoryUpwards(Path.of("").toAbsolutePath())
+                .orElseThrow(() -> new IllegalStateException(
+                        "Cannot find the Haven checkout; run from inside it or pass -Dhaven.home=<checkout>"));
+    }
+
+    private static Optional<Path> findRepositoryUpwards(Path start) {
+        for (Path candidate = start.toAbsolutePath().normalize(); candidate != null; candidate = candidate.getParent()) {
+            if (Files.isRegularFile(candidate.resolve("mvnw")) && Files.isRegularFile(candidate.resolve("pom.xml"))
+                    && Files.isDirectory(candidate.resolve("deploy"))) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String seconds(Instant since) {
+        return String.format("%.1f s", Duration.between(since, Instant.now()).toMillis() / 1000.0);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
+
+    private static Map<String, String> orderedMap(String... keysAndValues) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(map);
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+    // Command line: java -cp "deploy/target/deploy.jar:deploy/target/lib/*" org.haven.deploy.local.HavenLocalStack
+
+    private static final String USAGE = """
+            Usage: HavenLocalStack [--data <dir>] [--infra-only] [<dir>]
+              <dir>, --data <dir>  data directory (default <checkout>/.haven): PostgreSQL data, Kafka storage, logs
+              --infra-only         start PostgreSQL and Kafka only
+            Environment: HAVEN_PORT moves the gateway (default 8080).""";
+
+    public static void main(String[] args) {
+        Options options;
+        try {
+            options = parseArguments(args, System.getenv("HAVEN_PORT"));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
+            return;
+        }
+        Path pidFile = options.dataDirectory().resolve("haven.pid");
+        claimPidFile(pidFile);
+        HavenLocalStack stack = new HavenLocalStack(options);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> releasePidFile(pidFile), "haven-pid-file"));
+        AtomicBoolean signalled = installSignalHandlers(stack, pidFile);
+        try {
+            stack.startAll();
+        } catch (RuntimeException e) {
+            if (signalled.get()) {
+                stack.awaitStopped(); // a signal interrupted the start; its handler stops and exits
+                sleep(Long.MAX_VALUE);
+            }
+            System.err.println("Haven did not start: " + describe(e));
+            releasePidFile(pidFile);
+            System.exit(1);
+        }
+        if (options.infrastructureOnly()) {
+            System.out.println("Haven infrastructure is up: PostgreSQL at jdbc:postgresql://localhost:"
+                    + options.ports().postgres() + "/ (postgres/postgres), Kafka at localhost:" + options.ports().kafka());
+        } else {
+            System.out.println("Haven is up at " + stack.gatewayUrl());
+        }
+        System.out.flush();
+        stack.watch();
+    }
+
+    static Options parseArguments(String[] args, String havenPort) {
+        Options options = Options.defaults();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "--infra-only" -> options = options.withInfrastructureOnly(true);
+                case "--data" -> {
+                    if (i + 1 >= args.length) {
+                        throw new IllegalArgumentException("--data needs a directory");
+                    }
+                    options = options.withDataDirectory(Path.of(args[++i]));
+                }
+                case "-h", "--help" -> {
+                    System.out.println(USAGE);
+                    System.exit(0);
+                }
+                default -> {
+                    if (arg.startsWith("-")) {
+                        throw new IllegalArgumentException("Unknown option " + arg);
+                    }
+                    options = options.withDataDirectory(Path.of(arg));
+                }
+            }
+        }
+        if (havenPort != null && !havenPort.isBlank()) {
+            int port;
+            try {
+                port = Integer.parseInt(havenPort.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("HAVEN_PORT is not a port: " + havenPort);
+            }
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("HAVEN_PORT is not a port: " + havenPort);
+            }
+            options = options.withPorts(options.ports().withGateway(port));
+        }
+        return options;
+    }
+
+    private static void claimPidFile(Path pidFile) {
+        try {
+            Files.createDirectories(pidFile.getParent());
+            if (Files.exists(pidFile)) {
+                Optional<ProcessHandle> other = readPid(pidFile).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive);
+                if (other.isPresent() && other.get().pid() != ProcessHandle.current().pid()) {
+                    System.err.println("Haven already runs from " + pidFile.getParent() + " (pid " + other.get().pid()
+                            + "); stop it with ./haven down");
+                    System.exit(1);
+                }
+            }
+            Files.writeString(pidFile, ProcessHandle.current().pid() + System.lineSeparator());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + pidFile, e);
+        }
+    }
+
+    private static Optional<Long> readPid(Path pidFile) {
+        try {
+            return Optional.of(Long.parseLong(Files.readString(pidFile).trim()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void releasePidFile(Path pidFile) {
+        if (readPid(pidFile).filter(pid -> pid == ProcessHandle.current().pid()).isPresent()) {
+            try {
+                Files.deleteIfExists(pidFile);
+            } catch (IOException ignored) {
+                // a stale pid file is detected on the next start
+            }
+        }
+    }
+
+    /**
+     * Ctrl-C and SIGTERM stop the processes in order. A plain shutdown hook cannot: zonky registers its own
+     * hook that stops PostgreSQL, and hooks run concurrently. Handling the signals first keeps the order; the
+     * shutdown hooks remain for any other way out.
+     */
+    private static AtomicBoolean installSignalHandlers(HavenLocalStack stack, Path pidFile) {
+        AtomicBoolean handling = new AtomicBoolean();
+        for (String name : List.of("INT", "TERM", "HUP")) {
+            try {
+                Signal.handle(new Signal(name), signal -> {
+                    if (!handling.compareAndSet(false, true)) {
+                        System.err.println("Haven is stopping, please wait");
+                        return;
+                    }
+                    Thread stopper = new Thread(() -> {
+                        try {
+                            stack.stop();
+                        } finally {
+                            releasePidFile(pidFile);
+                            System.exit(0);
+                        }
+                    }, "haven-stop-on-SIG" + signal.getName());
+                    stopper.start();
+                });
+            } catch (IllegalArgumentException | UnsupportedOperationException unavailable) {
+                log.debug("Cannot handle SIG{}; the shutdown hook stops the stack", name, unavailable);
+            }
+        }
+        return handling;
+    }
+
+    private static String describe(Throwable error) {
+        StringBuilder text = new StringBuilder(String.valueOf(error.getMessage()));
+        Set<Throwable> seen = new HashSet<>();
+        for (Throwable cause = error.getCause(); cause != null && seen.add(cause); cause = cause.getCause()) {
+            text.append(System.lineSeparator()).append("  caused by: ").append(cause);
+        }
+        return text.toString();
+    }
+}

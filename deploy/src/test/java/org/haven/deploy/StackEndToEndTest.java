@@ -1,0 +1,183 @@
+package org.haven.deploy;
+
+import org.haven.deploy.local.HavenLocalStack;
+import org.haven.deploy.local.HavenLocalStack.Options;
+import org.haven.deploy.local.HavenLocalStack.Ports;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole stack as {@code ./haven up} runs it (real PostgreSQL, a real Kafka broker, every service and the
+ * gateway in its own JVM), on free ports, driven only through the gateway's public API.
+ * Needs the services' boot jars: {@code ./mvnw verify} packages them before this module's tests run.
+ */
+@Timeout(value = 10, unit = java.util.concurrent.TimeUnit.MINUTES)
+class StackEndToEndTest {
+
+    private static final String CASEWORKER_A = "hvn_dev_a_caseworker";
+    private static final String CASEWORKER_B = "hvn_dev_b_caseworker";
+    private static final String OLENA = """
+            {"client":{"givenName":"Olena","familyName":"Kovalenko","dateOfBirth":"1990-05-01",\
+            "countryOfNationality":"UA","preferredLanguage":"en"}}""";
+
+    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ObjectMapper json = JsonMapper.builder().build();
+    private static HavenLocalStack stack;
+
+    @BeforeAll
+    static void startStack() throws IOException {
+        Options options = Options.defaults();
+        List<Path> missing = Stream.of(HavenLocalStack.CASE_SERVICE, HavenLocalStack.ELIGIBILITY_SERVICE,
+                        HavenLocalStack.NOTIFICATION_SERVICE, HavenLocalStack.GATEWAY)
+                .map(options::jar)
+                .filter(jar -> !Files.isRegularFile(jar))
+                .toList();
+        assertThat(missing)
+                .as("boot jars of the stack: run ./mvnw verify, or ./mvnw -DskipTests package before this test alone")
+                .isEmpty();
+        Path data = Path.of("target", "e2e-stack").toAbsolutePath();
+        deleteRecursively(data);
+        stack = HavenLocalStack.start(options.withDataDirectory(data).withPorts(Ports.free()));
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.stop();
+        }
+    }
+
+    @Test
+    void aCaseworkerOpensACaseAndReadsItBack() {
+        String id = openCase(CASEWORKER_A);
+
+        HttpResponse<String> read = send(get("/api/cases/" + id, CASEWORKER_A));
+
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        assertThat(json.readTree(read.body()).path("id").asString()).isEqualTo(id);
+    }
+
+    @Test
+    void aCaseOfAnotherOrganizationIsNotFound() {
+        String id = openCase(CASEWORKER_A);
+
+        HttpResponse<String> read = send(get("/api/cases/" + id, CASEWORKER_B));
+
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(404);
+    }
+
+    @Test
+    void aRequestWithoutCredentialsIsUnauthorized() {
+        String id = openCase(CASEWORKER_A);
+
+        HttpResponse<String> read = send(get("/api/cases/" + id, null));
+
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(401);
+    }
+
+    @Test
+    void openingACaseNotifiesExactlyOnceThroughKafka() throws InterruptedException {
+        String id = openCase(CASEWORKER_A);
+
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        List<JsonNode> caseOpened = List.of();
+        String lastBody = "";
+        while (caseOpened.isEmpty() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+            HttpResponse<String> notifications = send(get("/api/notifications?caseId=" + id, CASEWORKER_A));
+            assertThat(notifications.statusCode()).as(notifications.body()).isEqualTo(200);
+            lastBody = notifications.body();
+            caseOpened = items(json.readTree(lastBody)).stream()
+                    .filter(notification -> "CaseOpened".equals(notification.path("eventType").asString(null)))
+                    .toList();
+        }
+
+        assertThat(caseOpened).as("CaseOpened notifications of case %s after 30 s; last answer: %s", id, lastBody)
+                .hasSize(1);
+    }
+
+    private static String openCase(String apiKey) {
+        HttpResponse<String> created = send(HttpRequest.newBuilder(uri("/api/cases"))
+                .header("X-API-Key", apiKey)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(OLENA))
+                .timeout(Duration.ofSeconds(30))
+                .build());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = json.readTree(created.body()).path("id").asString(null);
+        assertThat(id).as(created.body()).isNotBlank();
+        return id;
+    }
+
+    /** The notifications of an answer that is a JSON array, or an object holding one (e.g. {@code items}). */
+    private static List<JsonNode> items(JsonNode body) {
+        if (body.isArray()) {
+            return new ArrayList<>(body.values());
+        }
+        for (String field : List.of("items", "notifications", "content", "data")) {
+            if (body.path(field).isArray()) {
+                return new ArrayList<>(body.path(field).values());
+            }
+        }
+        return List.of();
+    }
+
+    private static HttpRequest get(String path, String apiKey) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .header("Accept", "application/json")
+                .timeout(Duration.ofSeconds(30))
+                .GET();
+        if (apiKey != null) {
+            request.header("X-API-Key", apiKey);
+        }
+        return request.build();
+    }
+
+    private static URI uri(String path) {
+        return stack.gatewayUrl().resolve(path);
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AssertionError(request.method() + " " + request.uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("Interrupted", e);
+        }
+    }
+
+    private static void deleteRecursively(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}
