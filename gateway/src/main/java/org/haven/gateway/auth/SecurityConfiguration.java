@@ -4,6 +4,7 @@ import org.haven.gateway.problem.ProblemResponses;
 import org.haven.gateway.session.RequestForgeryCheck;
 import org.haven.gateway.session.SessionCallerRepository;
 import org.haven.gateway.ui.StaticResources;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -25,7 +26,10 @@ import org.springframework.security.web.server.util.matcher.NegatedServerWebExch
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+
+import java.util.List;
 
 /**
  * Who may call what. Two ways in: an {@code X-API-Key} (organization integrations) and a browser session
@@ -47,7 +51,9 @@ public class SecurityConfiguration {
             + "form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    SecurityWebFilterChain gatewayFilterChain(ServerHttpSecurity http, ApiKeyStore apiKeys, ProblemResponses problems) {
+    SecurityWebFilterChain gatewayFilterChain(ServerHttpSecurity http, ObjectProvider<ApiKeyStore> apiKeyStores,
+                                              ProblemResponses problems) {
+        List<ApiKeyStore> apiKeys = apiKeyStores.orderedStream().toList();
         ServerAuthenticationEntryPoint noCredentials = (exchange, e) -> unauthorized(problems, exchange,
                 "Sign in, or send a valid API key in the " + API_KEY_HEADER + " header.");
         ServerAccessDeniedHandler forbidden = (exchange, e) ->
@@ -72,6 +78,7 @@ public class SecurityConfiguration {
                 .authorizeExchange(exchanges -> exchanges
                         .matchers(HEALTH).permitAll()
                         .pathMatchers(HttpMethod.POST, "/auth/login", "/auth/logout").permitAll()
+                        .pathMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
                         .matchers(new StaticResources()).permitAll()
                         .anyExchange().authenticated())
                 .exceptionHandling(handling -> handling
@@ -83,8 +90,10 @@ public class SecurityConfiguration {
                 .build();
     }
 
-    private static ReactiveAuthenticationManager apiKeyAuthenticationManager(ApiKeyStore apiKeys) {
-        return authentication -> apiKeys.findCaller((String) authentication.getCredentials())
+    private static ReactiveAuthenticationManager apiKeyAuthenticationManager(List<ApiKeyStore> apiKeys) {
+        return authentication -> Flux.fromIterable(apiKeys)
+                .concatMap(store -> store.findCaller((String) authentication.getCredentials()))
+                .next()
                 .<Authentication>map(caller -> new CallerAuthentication(caller, AuthenticationMethod.API_KEY))
                 .switchIfEmpty(Mono.error(() -> new BadCredentialsException("Unknown API key")));
     }
