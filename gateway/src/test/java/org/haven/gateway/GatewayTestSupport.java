@@ -35,6 +35,7 @@ public abstract class GatewayTestSupport {
         registry.add("haven.gateway.services.case", () -> caseService.baseUri().toString());
         registry.add("haven.gateway.services.eligibility", () -> eligibilityService.baseUri().toString());
         registry.add("haven.gateway.services.notification", () -> notificationService.baseUri().toString());
+        GatewayDatabase.register(registry);
     }
 
     @LocalServerPort

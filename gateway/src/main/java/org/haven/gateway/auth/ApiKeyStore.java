@@ -3,8 +3,8 @@ package org.haven.gateway.auth;
 import reactor.core.publisher.Mono;
 
 /**
- * Where API keys are looked up. Today the keys come from configuration (local profile only); a
- * database-backed store per organization replaces this bean later without touching the filter chain.
+ * Where API keys are looked up: the keys of the configuration (local profile only) and the organizations' own
+ * keys in the database. The filter chain asks every store, in {@code @Order}, until one knows the key.
  */
 public interface ApiKeyStore {
 

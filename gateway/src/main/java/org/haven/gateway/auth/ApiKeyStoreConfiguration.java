@@ -3,6 +3,7 @@ package org.haven.gateway.auth;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 
@@ -11,7 +12,8 @@ import org.springframework.core.env.Profiles;
 public class ApiKeyStoreConfiguration {
 
     @Bean
-    ApiKeyStore apiKeyStore(ApiKeyProperties properties, Environment environment) {
+    @Order(1)
+    ApiKeyStore configuredApiKeys(ApiKeyProperties properties, Environment environment) {
         return new ConfiguredApiKeys(properties.apiKeys(), environment.acceptsProfiles(Profiles.of("local")));
     }
 }

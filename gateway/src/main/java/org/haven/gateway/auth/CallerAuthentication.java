@@ -9,23 +9,33 @@ import reactor.core.publisher.Mono;
 public final class CallerAuthentication extends AbstractAuthenticationToken {
 
     private final Caller caller;
+    private final AuthenticationMethod method;
 
-    public CallerAuthentication(Caller caller) {
+    public CallerAuthentication(Caller caller, AuthenticationMethod method) {
         super(caller.roles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role.name())).toList());
         this.caller = caller;
+        this.method = method;
         setAuthenticated(true);
     }
 
     /** The caller of the request being handled; empty when it was not authenticated. */
     public static Mono<Caller> current() {
+        return currentAuthentication().map(CallerAuthentication::caller);
+    }
+
+    /** The authentication of the request being handled; empty when it was not authenticated. */
+    public static Mono<CallerAuthentication> currentAuthentication() {
         return ReactiveSecurityContextHolder.getContext()
                 .mapNotNull(context -> context.getAuthentication())
-                .ofType(CallerAuthentication.class)
-                .map(CallerAuthentication::caller);
+                .ofType(CallerAuthentication.class);
     }
 
     public Caller caller() {
         return caller;
+    }
+
+    public AuthenticationMethod method() {
+        return method;
     }
 
     @Override

@@ -1,9 +1,14 @@
 package org.haven.gateway.auth;
 
 import org.haven.gateway.problem.ProblemResponses;
+import org.haven.gateway.session.RequestForgeryCheck;
+import org.haven.gateway.session.SessionCallerRepository;
+import org.haven.gateway.ui.StaticResources;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
@@ -15,17 +20,22 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
-import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.util.List;
+
 /**
- * Every request needs a valid {@code X-API-Key}, except the health check, which load balancers and the
- * local stack poll without credentials. Stateless: no session, no saved request, no login page.
+ * Who may call what. Two ways in: an {@code X-API-Key} (organization integrations) and a browser session
+ * from {@code /auth/login} (the UI). Only the health check, sign-in/sign-out and the UI's static files are
+ * public; everything else, known path or not, answers 401 problem+json without credentials.
+ * No saved requests, no login page, no HTTP Basic.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -33,42 +43,58 @@ public class SecurityConfiguration {
 
     public static final String API_KEY_HEADER = "X-API-Key";
 
-    private static final ServerWebExchangeMatcher PUBLIC = ServerWebExchangeMatchers.pathMatchers("/actuator/health");
+    private static final ServerWebExchangeMatcher HEALTH = ServerWebExchangeMatchers.pathMatchers("/actuator/health");
+
+    /** The UI is served from the gateway's own origin and needs nothing from anywhere else. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    SecurityWebFilterChain apiKeyFilterChain(ServerHttpSecurity http, ApiKeyStore apiKeys, ProblemResponses problems) {
-        ServerAuthenticationEntryPoint missingKey = (exchange, e) ->
-                unauthorized(problems, exchange, "Send a valid API key in the " + API_KEY_HEADER + " header.");
+    SecurityWebFilterChain gatewayFilterChain(ServerHttpSecurity http, ObjectProvider<ApiKeyStore> apiKeyStores,
+                                              ProblemResponses problems) {
+        List<ApiKeyStore> apiKeys = apiKeyStores.orderedStream().toList();
+        ServerAuthenticationEntryPoint noCredentials = (exchange, e) -> unauthorized(problems, exchange,
+                "Sign in, or send a valid API key in the " + API_KEY_HEADER + " header.");
         ServerAccessDeniedHandler forbidden = (exchange, e) ->
                 problems.write(exchange, HttpStatus.FORBIDDEN, "Your role does not allow this.");
 
         AuthenticationWebFilter apiKeyAuthentication = new AuthenticationWebFilter(apiKeyAuthenticationManager(apiKeys));
         apiKeyAuthentication.setServerAuthenticationConverter(SecurityConfiguration::presentedApiKey);
         // A bad key on the public health check should not turn it into a 401.
-        apiKeyAuthentication.setRequiresAuthenticationMatcher(new NegatedServerWebExchangeMatcher(PUBLIC));
+        apiKeyAuthentication.setRequiresAuthenticationMatcher(new NegatedServerWebExchangeMatcher(HEALTH));
         apiKeyAuthentication.setAuthenticationFailureHandler((filterExchange, e) ->
                 unauthorized(problems, filterExchange.getExchange(), "The API key is not valid."));
 
         return http
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .csrf(ServerHttpSecurity.CsrfSpec::disable) // replaced by RequestForgeryCheck, see there
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
-                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .securityContextRepository(new SessionCallerRepository())
                 .addFilterAt(apiKeyAuthentication, SecurityWebFiltersOrder.AUTHENTICATION)
+                .addFilterAfter(new RequestForgeryCheck(problems), SecurityWebFiltersOrder.AUTHENTICATION)
                 .authorizeExchange(exchanges -> exchanges
-                        .matchers(PUBLIC).permitAll()
+                        .matchers(HEALTH).permitAll()
+                        .pathMatchers(HttpMethod.POST, "/auth/login", "/auth/logout").permitAll()
+                        .pathMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
+                        .matchers(new StaticResources()).permitAll()
                         .anyExchange().authenticated())
                 .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint(missingKey)
+                        .authenticationEntryPoint(noCredentials)
                         .accessDeniedHandler(forbidden))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .build();
     }
 
-    private static ReactiveAuthenticationManager apiKeyAuthenticationManager(ApiKeyStore apiKeys) {
-        return authentication -> apiKeys.findCaller((String) authentication.getCredentials())
-                .<Authentication>map(CallerAuthentication::new)
+    private static ReactiveAuthenticationManager apiKeyAuthenticationManager(List<ApiKeyStore> apiKeys) {
+        return authentication -> Flux.fromIterable(apiKeys)
+                .concatMap(store -> store.findCaller((String) authentication.getCredentials()))
+                .next()
+                .<Authentication>map(caller -> new CallerAuthentication(caller, AuthenticationMethod.API_KEY))
                 .switchIfEmpty(Mono.error(() -> new BadCredentialsException("Unknown API key")));
     }
 

@@ -17,13 +17,15 @@ import java.util.Locale;
 /**
  * Services trust exactly one statement of identity: the token the gateway signs. So whatever identity the
  * client claims (its own {@code Authorization}, {@code X-Haven-*}, {@code X-Organization*}, {@code X-User*},
- * {@code X-Roles}) is dropped, as is the API key itself, and a freshly signed token is added.
+ * {@code X-Roles}) is dropped, as are the API key and the cookies (the session cookie is the gateway's alone),
+ * and a freshly signed token is added.
  */
 public final class IdentityRelayFilter implements GlobalFilter, Ordered {
 
     private static final List<String> DROPPED_PREFIXES = List.of("x-haven-", "x-organization", "x-user", "x-roles");
     private static final List<String> DROPPED_NAMES = List.of(
-            HttpHeaders.AUTHORIZATION.toLowerCase(Locale.ROOT), SecurityConfiguration.API_KEY_HEADER.toLowerCase(Locale.ROOT));
+            HttpHeaders.AUTHORIZATION.toLowerCase(Locale.ROOT), SecurityConfiguration.API_KEY_HEADER.toLowerCase(Locale.ROOT),
+            HttpHeaders.COOKIE.toLowerCase(Locale.ROOT));
 
     private final IdentityTokenSigner signer;
 

@@ -1,5 +1,6 @@
 package org.haven.gateway.problem;
 
+import org.haven.gateway.GatewayDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,6 +28,7 @@ class ServicesUnreachableTest {
         registry.add("haven.gateway.services.case", () -> nowhere);
         registry.add("haven.gateway.services.eligibility", () -> nowhere);
         registry.add("haven.gateway.services.notification", () -> nowhere);
+        GatewayDatabase.register(registry);
     }
 
     @LocalServerPort
