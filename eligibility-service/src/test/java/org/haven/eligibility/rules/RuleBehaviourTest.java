@@ -201,6 +201,16 @@ class RuleBehaviourTest {
     }
 
     @Test
+    void daysBetweenAnArrivalOfUnknownMannerAndALaterParoleAreNotCountedButFlaggedForReview() {
+        Assessment assessment = history().openedWithArrival("2025-01-04").paroleGranted("2025-12-18", "2026-12-18")
+                .assessedAsOf("2026-11-28");
+
+        assertThat(deadlines(assessment, DeadlineType.UNLAWFUL_PRESENCE_180)).containsExactly(date("2026-12-19").plusDays(179));
+        assertThat(warningsOf(assessment, "UNLAWFUL-PRESENCE")).anySatisfy(warning ->
+                assertThat(warning).asString().startsWith("NEEDS_REVIEW").contains("2025-01-04").contains("2025-12-18"));
+    }
+
+    @Test
     void unlawfulPresenceDoesNotAccrueBefore1997_04_01() {
         Assessment assessment = history().bornOn("1970-01-01").entered("1995-01-01", EntryManner.WITHOUT_INSPECTION)
                 .assessedAsOf("1998-01-01");

@@ -90,6 +90,7 @@ public final class UnlawfulPresenceRule implements Rule {
             if (!accruesIn(stay, paroleTerms)) {
                 continue;
             }
+            unknownStatusBeforeParole(stay, paroleTerms, noAccrual).ifPresent(findings::add);
             if (stay.leftOn() != null) {
                 barOnDeparture(stay, noAccrual).ifPresent(findings::add);
             } else {
@@ -106,6 +107,26 @@ public final class UnlawfulPresenceRule implements Rule {
         }
         boolean paroled = stay.manner() == EntryManner.PAROLED || stay.manner() == null;
         return paroled && paroleTerms.stream().anyMatch(term -> stay.leftOn() == null || term.start().isBefore(stay.leftOn()));
+    }
+
+    /**
+     * A paroled (or unknown-manner) stay whose first recorded parole starts after the arrival: what the client's
+     * status was in between is not recorded, and Haven does not guess that it was unlawful. Those days are not
+     * counted, and the assessment says so for a person to review.
+     */
+    private static Optional<Finding> unknownStatusBeforeParole(Stay stay, List<ParoleTerm> paroleTerms, DaySet noAccrual) {
+        if (stay.manner() == EntryManner.WITHOUT_INSPECTION) {
+            return Optional.empty();
+        }
+        Optional<LocalDate> firstParole = paroleTerms.stream().map(ParoleTerm::start)
+                .filter(start -> !start.isBefore(stay.enteredOn()) && (stay.leftOn() == null || start.isBefore(stay.leftOn())))
+                .min(Comparator.naturalOrder());
+        if (firstParole.isEmpty() || !firstParole.get().isAfter(stay.enteredOn())) {
+            return Optional.empty();
+        }
+        noAccrual.add(stay.enteredOn(), firstParole.get().minusDays(1));
+        return Optional.of(Finding.warning("NEEDS_REVIEW: the client's status between the arrival on " + stay.enteredOn()
+                + " and the parole from " + firstParole.get() + " is not recorded; those days are not counted as unlawful presence."));
     }
 
     private static Optional<Finding> barOnDeparture(Stay stay, DaySet noAccrual) {
