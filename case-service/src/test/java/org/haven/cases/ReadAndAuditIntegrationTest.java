@@ -1,5 +1,6 @@
 package org.haven.cases;
 
+import org.haven.cases.audit.AuditScenarios;
 import org.haven.cases.read.CaseListScenarios;
 import org.haven.cases.read.DeadlineScenarios;
 import org.junit.jupiter.api.Nested;
@@ -18,5 +19,9 @@ class ReadAndAuditIntegrationTest extends ReadSideIntegrationTest {
 
     @Nested
     class Deadlines extends DeadlineScenarios {
+    }
+
+    @Nested
+    class Audit extends AuditScenarios {
     }
 }
