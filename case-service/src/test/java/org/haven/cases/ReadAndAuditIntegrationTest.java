@@ -3,6 +3,7 @@ package org.haven.cases;
 import org.haven.cases.audit.AuditScenarios;
 import org.haven.cases.read.CaseListScenarios;
 import org.haven.cases.read.DeadlineScenarios;
+import org.haven.cases.read.replay.ReplayScenarios;
 import org.junit.jupiter.api.Nested;
 
 /**
@@ -23,5 +24,9 @@ class ReadAndAuditIntegrationTest extends ReadSideIntegrationTest {
 
     @Nested
     class Audit extends AuditScenarios {
+    }
+
+    @Nested
+    class Replay extends ReplayScenarios {
     }
 }
