@@ -4,6 +4,7 @@ import org.haven.cases.audit.AuditScenarios;
 import org.haven.cases.read.CaseListScenarios;
 import org.haven.cases.read.DeadlineScenarios;
 import org.haven.cases.read.replay.ReplayScenarios;
+import org.haven.cases.upcasting.CaseClosedUpcastingScenarios;
 import org.junit.jupiter.api.Nested;
 
 /**
@@ -28,5 +29,9 @@ class ReadAndAuditIntegrationTest extends ReadSideIntegrationTest {
 
     @Nested
     class Replay extends ReplayScenarios {
+    }
+
+    @Nested
+    class Upcasting extends CaseClosedUpcastingScenarios {
     }
 }
