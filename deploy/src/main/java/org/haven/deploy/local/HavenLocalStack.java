@@ -350,7 +350,7 @@ public final class HavenLocalStack implements AutoCloseable {
 
     private List<String> jvmOptions() {
         List<String> jvm = new ArrayList<>(List.of(
-                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Xms256m", "-Xmx512m", "-XX:+UseParallelGC",
                 "-Daxoniq.update-checker.disabled=true",
                 // Tomcat and friends write under java.io.tmpdir; keep that inside the data directory.
                 "-Djava.io.tmpdir=" + options.dataDirectory().resolve("tmp")));
