@@ -20,7 +20,10 @@ import java.util.UUID;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "spring.cloud.gateway.server.webflux.httpclient.response-timeout=1s",
-        "haven.gateway.services.health-timeout=1s"})
+        "haven.gateway.services.health-timeout=1s",
+        // Far above what any test sends, so that no test but RateLimitTest ever meets a 429.
+        "haven.gateway.limits.rate.requests-per-second=1000",
+        "haven.gateway.limits.rate.burst=1000"})
 @ActiveProfiles("local")
 public abstract class GatewayTestSupport {
 

@@ -1,5 +1,7 @@
 package org.haven.gateway.auth;
 
+import org.haven.gateway.limits.CallerRateLimits;
+import org.haven.gateway.limits.RateLimitFilter;
 import org.haven.gateway.oidc.OidcCallers;
 import org.haven.gateway.problem.ProblemResponses;
 import org.haven.gateway.session.RequestForgeryCheck;
@@ -58,7 +60,7 @@ public class SecurityConfiguration {
     @Bean
     SecurityWebFilterChain gatewayFilterChain(ServerHttpSecurity http, ObjectProvider<ApiKeyStore> apiKeyStores,
                                               ObjectProvider<ReactiveJwtDecoder> oidcDecoder, OidcCallers oidcCallers,
-                                              ProblemResponses problems) {
+                                              CallerRateLimits rateLimits, ProblemResponses problems) {
         List<ApiKeyStore> apiKeys = apiKeyStores.orderedStream().toList();
         ServerAuthenticationEntryPoint noCredentials = (exchange, e) -> unauthorized(problems, exchange,
                 "Sign in, or send a valid API key in the " + API_KEY_HEADER + " header or a bearer token.");
@@ -87,6 +89,7 @@ public class SecurityConfiguration {
                 .securityContextRepository(new SessionCallerRepository())
                 .addFilterAt(apiKeyAuthentication, SecurityWebFiltersOrder.AUTHENTICATION)
                 .addFilterAfter(new RequestForgeryCheck(problems), SecurityWebFiltersOrder.AUTHENTICATION)
+                .addFilterBefore(new RateLimitFilter(rateLimits, problems), SecurityWebFiltersOrder.AUTHORIZATION)
                 .authorizeExchange(exchanges -> exchanges
                         .matchers(HEALTH).permitAll()
                         .pathMatchers(HttpMethod.POST, "/auth/login", "/auth/logout").permitAll()
