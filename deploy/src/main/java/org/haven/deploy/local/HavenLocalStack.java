@@ -54,6 +54,9 @@ public final class HavenLocalStack implements AutoCloseable {
             ELIGIBILITY_SERVICE, "haven_eligibility",
             NOTIFICATION_SERVICE, "haven_notification");
 
+    /** The gateway's own database (organization API keys). */
+    public static final String GATEWAY_DATABASE = "haven_gateway";
+
     public static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
     private static final Logger log = LoggerFactory.getLogger(HavenLocalStack.class);
@@ -278,6 +281,7 @@ public final class HavenLocalStack implements AutoCloseable {
         for (String database : SERVICE_DATABASES.values()) {
             started.ensureDatabase(database);
         }
+        started.ensureDatabase(GATEWAY_DATABASE);
     }
 
     private void startKafka() {
@@ -354,6 +358,9 @@ public final class HavenLocalStack implements AutoCloseable {
         List<String> arguments = List.of(
                 "--spring.profiles.active=local",
                 "--server.port=" + ports.gateway(),
+                "--spring.datasource.url=jdbc:postgresql://localhost:" + ports.postgres() + "/" + GATEWAY_DATABASE,
+                "--spring.datasource.username=" + postgres.username(),
+                "--spring.datasource.password=" + postgres.password(),
                 "--haven.gateway.services.case=http://localhost:" + ports.caseService(),
                 "--haven.gateway.services.eligibility=http://localhost:" + ports.eligibilityService(),
                 "--haven.gateway.services.notification=http://localhost:" + ports.notificationService());
