@@ -45,9 +45,11 @@ public final class OpenApiMerger {
                 if (routed(path.getKey(), source.pathPrefixes()) && !paths.has(path.getKey())) {
                     ObjectNode item = (ObjectNode) path.getValue().deepCopy();
                     item.remove("servers");
+                    // A service secures its operations with the internal token; publicly the gateway's schemes apply.
                     item.values().forEach(operation -> {
                         if (operation instanceof ObjectNode op) {
                             op.remove("servers");
+                            op.remove("security");
                         }
                     });
                     paths.set(path.getKey(), item);
@@ -62,7 +64,6 @@ public final class OpenApiMerger {
             }
             spec.path("tags").values().forEach(tag -> tags.putIfAbsent(tag.path("name").asString(), tag.path("description").asString("")));
         }
-        removeOperationSecurityOverrides(paths);
         if (!tags.isEmpty()) {
             ArrayNode tagArray = merged.putArray("tags");
             tags.forEach((name, description) -> {
@@ -77,15 +78,6 @@ public final class OpenApiMerger {
 
     private static boolean routed(String path, List<String> prefixes) {
         return prefixes.isEmpty() || prefixes.stream().anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/"));
-    }
-
-    /** Services secure their spec with the internal token; publicly every operation uses the gateway's schemes. */
-    private static void removeOperationSecurityOverrides(ObjectNode paths) {
-        paths.values().forEach(item -> item.values().forEach(operation -> {
-            if (operation instanceof ObjectNode op) {
-                op.remove("security");
-            }
-        }));
     }
 
     private static ObjectNode renameCollidingComponents(Source source, ObjectNode existing) {
