@@ -74,6 +74,10 @@ public final class DownstreamStub {
             headers.putAll(exchange.getRequestHeaders());
             received.put(path, new ReceivedRequest(exchange.getRequestMethod(), exchange.getRequestURI(), headers,
                     body.readAllBytes().length));
+            if (path.equals("/v3/api-docs")) {
+                respond(exchange, 200, openApi());
+                return;
+            }
             if (path.endsWith("/hang-up")) {
                 return; // closing the exchange without a response drops the connection
             }
@@ -82,6 +86,32 @@ public final class DownstreamStub {
             }
             respond(exchange, 200, "{\"service\":\"" + name + "\"}");
         }
+    }
+
+    /**
+     * A small spec like springdoc's: one path per public prefix of this service, one path the gateway does not
+     * route, the service's own server URL, and a schema named {@code Problem} that differs between services.
+     */
+    private String openApi() {
+        String prefix = switch (name) {
+            case "case" -> "/api/cases";
+            case "eligibility" -> "/api/eligibility/screenings";
+            default -> "/api/webhooks";
+        };
+        return """
+                {"openapi":"3.1.0","info":{"title":"%1$s","version":"v0"},
+                 "servers":[{"url":"%2$s","description":"Generated server url"}],
+                 "tags":[{"name":"%1$s"}],
+                 "paths":{
+                   "%3$s":{"post":{"tags":["%1$s"],"operationId":"create_%1$s","summary":"Create <%1$s>",
+                     "requestBody":{"content":{"application/json":{"schema":{"$ref":"#/components/schemas/Input"}}}},
+                     "responses":{"200":{"description":"OK"},
+                       "400":{"description":"bad","content":{"application/problem+json":{"schema":{"$ref":"#/components/schemas/Problem"}}}}}}},
+                   "/internal/%1$s-only":{"get":{"operationId":"internal_%1$s","responses":{"200":{"description":"OK"}}}}},
+                 "components":{"schemas":{
+                   "Problem":{"type":"object","properties":{"detail":{"type":"string"},"%1$s":{"type":"string"}}},
+                   "Input":{"type":"object","properties":{"date":{"type":"string","format":"date"}}}}}}
+                """.formatted(name, baseUri(), prefix);
     }
 
     private static void respond(HttpExchange exchange, int status, String json) throws IOException {

@@ -13,13 +13,17 @@ import java.time.Duration;
 import java.util.UUID;
 
 /**
- * The gateway on a random port with the local profile, in front of three real stub services. Every test
+ * The gateway on a random port with the local profile, in front of three real stub services, trusting a test
+ * OIDC provider. Every test
  * class extending this shares one application context and one set of stubs; tests use unique paths so
  * that what one test sent never shows up in another's assertions.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "spring.cloud.gateway.server.webflux.httpclient.response-timeout=1s",
-        "haven.gateway.services.health-timeout=1s"})
+        "haven.gateway.services.health-timeout=1s",
+        // Far above what any test sends, so that no test but RateLimitTest ever meets a 429.
+        "haven.gateway.limits.rate.requests-per-second=1000",
+        "haven.gateway.limits.rate.burst=1000"})
 @ActiveProfiles("local")
 public abstract class GatewayTestSupport {
 
@@ -29,12 +33,14 @@ public abstract class GatewayTestSupport {
     protected static final DownstreamStub caseService = DownstreamStub.start("case");
     protected static final DownstreamStub eligibilityService = DownstreamStub.start("eligibility");
     protected static final DownstreamStub notificationService = DownstreamStub.start("notification");
+    protected static final TestOidcProvider identityProvider = TestOidcProvider.start();
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         registry.add("haven.gateway.services.case", () -> caseService.baseUri().toString());
         registry.add("haven.gateway.services.eligibility", () -> eligibilityService.baseUri().toString());
         registry.add("haven.gateway.services.notification", () -> notificationService.baseUri().toString());
+        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", identityProvider::jwkSetUri);
         GatewayDatabase.register(registry);
     }
 

@@ -1,5 +1,8 @@
 package org.haven.gateway.auth;
 
+import org.haven.gateway.limits.CallerRateLimits;
+import org.haven.gateway.limits.RateLimitFilter;
+import org.haven.gateway.oidc.OidcCallers;
 import org.haven.gateway.problem.ProblemResponses;
 import org.haven.gateway.session.RequestForgeryCheck;
 import org.haven.gateway.session.SessionCallerRepository;
@@ -16,6 +19,9 @@ import org.springframework.security.config.annotation.web.reactive.EnableWebFlux
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
+import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
@@ -32,8 +38,9 @@ import reactor.core.publisher.Mono;
 import java.util.List;
 
 /**
- * Who may call what. Two ways in: an {@code X-API-Key} (organization integrations) and a browser session
- * from {@code /auth/login} (the UI). Only the health check, sign-in/sign-out and the UI's static files are
+ * Who may call what. Three ways in: an {@code X-API-Key} (organization integrations), an OIDC
+ * {@code Authorization: Bearer} token (people, when a provider is configured) and a browser session from
+ * {@code /auth/login} (the UI, seeded users of the local stack). Only the health check, sign-in/sign-out and the UI's static files are
  * public; everything else, known path or not, answers 401 problem+json without credentials.
  * No saved requests, no login page, no HTTP Basic.
  */
@@ -52,10 +59,11 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain gatewayFilterChain(ServerHttpSecurity http, ObjectProvider<ApiKeyStore> apiKeyStores,
-                                              ProblemResponses problems) {
+                                              ObjectProvider<ReactiveJwtDecoder> oidcDecoder, OidcCallers oidcCallers,
+                                              CallerRateLimits rateLimits, ProblemResponses problems) {
         List<ApiKeyStore> apiKeys = apiKeyStores.orderedStream().toList();
         ServerAuthenticationEntryPoint noCredentials = (exchange, e) -> unauthorized(problems, exchange,
-                "Sign in, or send a valid API key in the " + API_KEY_HEADER + " header.");
+                "Sign in, or send a valid API key in the " + API_KEY_HEADER + " header or a bearer token.");
         ServerAccessDeniedHandler forbidden = (exchange, e) ->
                 problems.write(exchange, HttpStatus.FORBIDDEN, "Your role does not allow this.");
 
@@ -66,6 +74,12 @@ public class SecurityConfiguration {
         apiKeyAuthentication.setAuthenticationFailureHandler((filterExchange, e) ->
                 unauthorized(problems, filterExchange.getExchange(), "The API key is not valid."));
 
+        // Spring Boot builds the decoder only when spring.security.oauth2.resourceserver.jwt.issuer-uri or jwk-set-uri is set.
+        ReactiveJwtDecoder decoder = oidcDecoder.getIfAvailable();
+        if (decoder != null) {
+            http.addFilterAt(bearerAuthentication(decoder, oidcCallers, problems), SecurityWebFiltersOrder.AUTHENTICATION);
+        }
+
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable) // replaced by RequestForgeryCheck, see there
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -75,6 +89,7 @@ public class SecurityConfiguration {
                 .securityContextRepository(new SessionCallerRepository())
                 .addFilterAt(apiKeyAuthentication, SecurityWebFiltersOrder.AUTHENTICATION)
                 .addFilterAfter(new RequestForgeryCheck(problems), SecurityWebFiltersOrder.AUTHENTICATION)
+                .addFilterBefore(new RateLimitFilter(rateLimits, problems), SecurityWebFiltersOrder.AUTHORIZATION)
                 .authorizeExchange(exchanges -> exchanges
                         .matchers(HEALTH).permitAll()
                         .pathMatchers(HttpMethod.POST, "/auth/login", "/auth/logout").permitAll()
@@ -88,6 +103,26 @@ public class SecurityConfiguration {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .build();
+    }
+
+    /** An API key wins over a bearer token when a request sends both; a bad bearer token is a 401, not ignored. */
+    private static AuthenticationWebFilter bearerAuthentication(ReactiveJwtDecoder decoder, OidcCallers callers,
+                                                                ProblemResponses problems) {
+        JwtReactiveAuthenticationManager manager = new JwtReactiveAuthenticationManager(decoder);
+        manager.setJwtAuthenticationConverter(callers);
+        AuthenticationWebFilter filter = new AuthenticationWebFilter(manager);
+        filter.setServerAuthenticationConverter(new ServerBearerTokenAuthenticationConverter());
+        filter.setRequiresAuthenticationMatcher(exchange ->
+                HEALTH.matches(exchange).flatMap(health -> health.isMatch()
+                        || exchange.getRequest().getHeaders().containsHeader(API_KEY_HEADER)
+                        ? ServerWebExchangeMatcher.MatchResult.notMatch()
+                        : ServerWebExchangeMatcher.MatchResult.match()));
+        filter.setAuthenticationFailureHandler((filterExchange, e) -> {
+            ServerWebExchange exchange = filterExchange.getExchange();
+            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+            return problems.write(exchange, HttpStatus.UNAUTHORIZED, "The bearer token is not valid.");
+        });
+        return filter;
     }
 
     private static ReactiveAuthenticationManager apiKeyAuthenticationManager(List<ApiKeyStore> apiKeys) {

@@ -1,6 +1,5 @@
 package org.haven.gateway.limits;
 
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -22,7 +21,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * and cut off at the limit. Runs before authentication so that an oversized body is never read to check a key.
  */
 @Component
-@EnableConfigurationProperties(RequestLimitProperties.class)
 public class RequestBodyLimitFilter implements WebFilter, Ordered {
 
     private final long maxBytes;

@@ -3,6 +3,8 @@ package org.haven.gateway.session;
 import org.haven.gateway.auth.Caller;
 import org.haven.gateway.auth.CallerAuthentication;
 import org.haven.gateway.auth.Role;
+import org.haven.gateway.limits.RequestLimitProperties;
+import org.haven.gateway.limits.TokenBucket;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -32,10 +34,12 @@ class SessionController {
 
     private final LocalUsers users;
     private final LoginThrottle throttle;
+    private final TokenBucket allLogins;
 
-    SessionController(LocalUsers users, LoginThrottle throttle) {
+    SessionController(LocalUsers users, LoginThrottle throttle, RequestLimitProperties limits) {
         this.users = users;
         this.throttle = throttle;
+        this.allLogins = new TokenBucket(limits.logins().requestsPerSecond(), limits.logins().burst(), System.nanoTime());
     }
 
     record LoginRequest(@Nullable String username, @Nullable String password) {
@@ -57,7 +61,11 @@ class SessionController {
         }
         var refusal = throttle.refusal(username);
         if (refusal.isPresent()) {
-            return Mono.just(tooManyAttempts(refusal.get()));
+            return Mono.just(tooManyAttempts(refusal.get(), "Too many failed sign-ins for this username; try again later."));
+        }
+        Duration busy = allLogins.tryTake(System.nanoTime());
+        if (!busy.isZero()) {
+            return Mono.just(tooManyAttempts(busy, "Too many sign-ins at the moment; try again shortly."));
         }
         return Mono.fromCallable(() -> users.authenticate(username, password))
                 .subscribeOn(Schedulers.boundedElastic())
@@ -84,13 +92,12 @@ class SessionController {
         return CallerAuthentication.current().map(SignedIn::of);
     }
 
-    private static ResponseEntity<ProblemDetail> tooManyAttempts(Duration retryAfter) {
+    private static ResponseEntity<ProblemDetail> tooManyAttempts(Duration retryAfter, String detail) {
         long seconds = Math.max(1, retryAfter.toSeconds() + (retryAfter.toMillisPart() > 0 ? 1 : 0));
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-                        "Too many failed sign-ins for this username; try again later."));
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, detail));
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {

@@ -17,7 +17,7 @@ class ApiKeyAuthenticationTest extends GatewayTestSupport {
                 .jsonPath("$.type").isEqualTo("about:blank")
                 .jsonPath("$.title").isEqualTo("Unauthorized")
                 .jsonPath("$.status").isEqualTo(401)
-                .jsonPath("$.detail").isEqualTo("Sign in, or send a valid API key in the X-API-Key header.");
+                .jsonPath("$.detail").isEqualTo("Sign in, or send a valid API key in the X-API-Key header or a bearer token.");
     }
 
     @Test

@@ -17,7 +17,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
-/** The gateway with every service down: nothing listens where the services should be. */
+/** The gateway with every service down (nothing listens where the services should be) and no OIDC provider. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("local")
 class ServicesUnreachableTest {
@@ -57,6 +57,18 @@ class ServicesUnreachableTest {
         gateway.get().uri("/actuator/health").exchange()
                 .expectStatus().isEqualTo(503)
                 .expectBody().jsonPath("$.status").isEqualTo("DOWN");
+    }
+
+    // This context configures no OIDC provider, unlike GatewayTestSupport's.
+    @Test
+    void bearerTokensAreNotAcceptedWhenNoOidcProviderIsConfigured() {
+        String token = org.haven.gateway.TestOidcProvider.tokenSignedByAStranger(
+                java.util.Map.of("sub", "maria", "haven_org", "org-a", "haven_roles", "ADMIN"));
+
+        gateway.get().uri("/auth/me").header("Authorization", "Bearer " + token).exchange()
+                .expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.detail").isEqualTo(
+                        "Sign in, or send a valid API key in the X-API-Key header or a bearer token.");
     }
 
     private static int closedPort() {
