@@ -183,7 +183,8 @@ class ExactlyOnceIntegrationTest extends NotificationServiceIntegrationTest {
         Set<UUID> secondIds = ids(second.get(), events);
         two.shutdown();
 
-        assertThat(firstIds).doesNotContainAnyElementsOf(secondIds);
+        // one sender may well claim everything; what matters is that no delivery is claimed by both
+        assertThat(java.util.Collections.disjoint(firstIds, secondIds)).as("%s and %s overlap", firstIds, secondIds).isTrue();
         assertThat(firstIds.size() + secondIds.size()).isEqualTo(30);
     }
 
