@@ -10,8 +10,9 @@ import java.util.List;
 
 /**
  * Matches reads of a file that really exists under {@code classpath:/static/} (and {@code /}, which serves
- * its index.html), so the UI loads without credentials while every other path, existing or not, still needs
- * them: an unknown path is a 401 for a stranger, never a hint about what exists.
+ * its index.html) and of the UI's screens ({@link UiPages}, which serve the same index.html), so the UI loads
+ * without credentials while every other path, existing or not, still needs them: an unknown path is a 401 for
+ * a stranger, never a hint about what exists.
  */
 public final class StaticResources implements ServerWebExchangeMatcher {
 
@@ -23,7 +24,7 @@ public final class StaticResources implements ServerWebExchangeMatcher {
         HttpMethod method = exchange.getRequest().getMethod();
         String path = exchange.getRequest().getPath().pathWithinApplication().value();
         boolean read = method == HttpMethod.GET || method == HttpMethod.HEAD;
-        return read && isStaticFile(path) ? MatchResult.match() : MatchResult.notMatch();
+        return read && (isStaticFile(path) || UiPages.isPage(path)) ? MatchResult.match() : MatchResult.notMatch();
     }
 
     static boolean isStaticFile(String path) {
