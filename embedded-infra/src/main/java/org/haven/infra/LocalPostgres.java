@@ -1,29 +1,53 @@
 package org.haven.infra;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.util.LinuxUtils;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A real PostgreSQL server from the zonky binaries on Maven Central. Runs as root too: zonky switches
  * initdb and postgres to an unprivileged user by itself. The data directory survives restarts.
+ * For crash tests the server can be stopped the hard way ({@link #stopImmediately()}) and started again
+ * ({@link #launch()}) on the same data directory and port.
  */
 public final class LocalPostgres implements AutoCloseable {
 
-    private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
+    private final int port;
+    private volatile EmbeddedPostgres postgres;
 
-    private LocalPostgres(EmbeddedPostgres postgres) {
-        this.postgres = postgres;
+    private LocalPostgres(Path dataDirectory, int port) {
+        this.dataDirectory = dataDirectory;
+        this.port = port;
     }
 
     public static LocalPostgres start(Path dataDirectory, int port) {
+        LocalPostgres local = new LocalPostgres(dataDirectory, port);
+        local.launch();
+        return local;
+    }
+
+    /** Starts the server (again, after {@link #stopImmediately()}) and waits until it accepts connections. */
+    public synchronized void launch() {
+        if (postgres != null) {
+            throw new IllegalStateException("PostgreSQL is already running on port " + port);
+        }
+        postgres = startServer(dataDirectory, port);
+    }
+
+    private static EmbeddedPostgres startServer(Path dataDirectory, int port) {
         try {
             Files.createDirectories(dataDirectory.getParent());
             // Binaries extract under java.io.tmpdir unless told otherwise; keep them next to the data.
@@ -43,14 +67,75 @@ public final class LocalPostgres implements AutoCloseable {
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
                     .start();
-            return new LocalPostgres(postgres);
+            return postgres;
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start in " + dataDirectory, e);
         }
     }
 
+    /**
+     * Like a crash of the database server: {@code pg_ctl stop -m immediate} on the data directory. Every server
+     * process quits at once, without a checkpoint; the next {@link #launch()} recovers from the WAL. pg_ctl runs
+     * the way zonky runs its own commands: through {@code unshare -U} when the JVM runs as root (PostgreSQL refuses
+     * to run as root; in the new user namespace it is nobody, and still owns the data directory).
+     */
+    public synchronized void stopImmediately() {
+        EmbeddedPostgres running = postgres;
+        if (running == null) {
+            throw new IllegalStateException("PostgreSQL is not running");
+        }
+        List<String> command = new ArrayList<>();
+        if (LinuxUtils.isUnshareAvailable()) {
+            command.addAll(List.of("unshare", "-U"));
+        }
+        command.addAll(List.of(pgCtl().toString(), "-D", dataDirectory.toString(), "-m", "immediate", "-w", "-t", "30", "stop"));
+        try {
+            Process pgCtl = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(pgCtl.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (!pgCtl.waitFor(60, TimeUnit.SECONDS) || pgCtl.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not run " + command, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while stopping PostgreSQL", e);
+        }
+        // Releases zonky's lock on the data directory so that launch() can take it again. Its own (fast) stop finds
+        // no server any more; zonky logs that and carries on.
+        postgres = null;
+        try {
+            running.close();
+        } catch (IOException | RuntimeException expected) {
+            // the server is already gone
+        }
+    }
+
+    /**
+     * pg_ctl beside the running server's postgres binary (the data directory's postmaster.pid names the server),
+     * else the one zonky extracted next to the data directory.
+     */
+    private Path pgCtl() {
+        try {
+            long postmaster = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).getFirst().strip());
+            var server = ProcessHandle.of(postmaster).flatMap(handle -> handle.info().command()).map(Path::of);
+            if (server.isPresent() && Files.isExecutable(server.get().resolveSibling("pg_ctl"))) {
+                return server.get().resolveSibling("pg_ctl");
+            }
+            try (var binaries = Files.list(dataDirectory.resolveSibling("pg-binaries"))) {
+                List<Path> found = binaries.map(dir -> dir.resolve("bin").resolve("pg_ctl")).filter(Files::isExecutable).toList();
+                if (found.size() != 1) {
+                    throw new IllegalStateException("Cannot tell which pg_ctl runs " + dataDirectory + ": " + found);
+                }
+                return found.getFirst();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot find pg_ctl for " + dataDirectory, e);
+        }
+    }
+
     public int port() {
-        return postgres.getPort();
+        return port;
     }
 
     public String jdbcUrl(String database) {
@@ -90,9 +175,14 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        EmbeddedPostgres running = postgres;
+        postgres = null;
+        if (running == null) {
+            return;
+        }
         try {
-            postgres.close();
+            running.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -48,6 +48,8 @@ public final class HavenLocalStack implements AutoCloseable {
     public static final String NOTIFICATION_SERVICE = "notification-service";
     public static final String GATEWAY = "gateway";
     public static final String KAFKA = "kafka";
+    /** The embedded PostgreSQL server, for {@link #kill(String)}, {@link #start(String)} and {@link #restart(String)}. */
+    public static final String POSTGRES = "postgres";
 
     /** The services, each with the database it owns. */
     public static final Map<String, String> SERVICE_DATABASES = orderedMap(
@@ -361,11 +363,15 @@ public final class HavenLocalStack implements AutoCloseable {
     }
 
     private ServiceProcess service(String name) {
+        return service(name, name, options.ports().service(name));
+    }
+
+    private ServiceProcess service(String name, String instance, int port) {
         Ports ports = options.ports();
         String jdbcUrl = "jdbc:postgresql://localhost:" + ports.postgres() + "/" + SERVICE_DATABASES.get(name);
         List<String> arguments = new ArrayList<>(List.of(
                 "--spring.profiles.active=local",
-                "--server.port=" + ports.service(name),
+                "--server.port=" + port,
                 "--spring.datasource.url=" + jdbcUrl,
                 "--spring.datasource.username=" + postgres.username(),
                 "--spring.datasource.password=" + postgres.password(),
@@ -374,7 +380,8 @@ public final class HavenLocalStack implements AutoCloseable {
             arguments.add("--spring.mail.host=localhost");
             arguments.add("--spring.mail.port=" + ports.smtp());
         }
-        return newProcess(name, arguments);
+        return new ServiceProcess(instance, options.jar(name), port, jvmOptions(), arguments,
+                options.logs().resolve(instance + ".log"), options.run());
     }
 
     private ServiceProcess gateway() {
@@ -563,10 +570,16 @@ public final class HavenLocalStack implements AutoCloseable {
         return postgres;
     }
 
-    /** Like {@code kill -9} of one process ({@link #KAFKA} or a module name), for crash tests. */
+    /**
+     * Like {@code kill -9} of one process ({@link #KAFKA}, a module name or another instance's name), for crash
+     * tests. {@link #POSTGRES} is stopped with {@code pg_ctl stop -m immediate}: every server process quits at once,
+     * without a checkpoint, as in a crash.
+     */
     public void kill(String name) {
         if (KAFKA.equals(name)) {
             kafka().kill();
+        } else if (POSTGRES.equals(name)) {
+            postgres().stopImmediately();
         } else {
             process(name).kill();
         }
@@ -577,6 +590,8 @@ public final class HavenLocalStack implements AutoCloseable {
         if (KAFKA.equals(name)) {
             kafka().launch();
             writeRunFile(KAFKA + ".pid", kafka().pid());
+        } else if (POSTGRES.equals(name)) {
+            postgres().launch();
         } else {
             ServiceProcess process = process(name);
             process.start();
@@ -589,10 +604,35 @@ public final class HavenLocalStack implements AutoCloseable {
         if (KAFKA.equals(name)) {
             kafka().close();
             start(name);
+        } else if (POSTGRES.equals(name)) {
+            postgres().close();
+            start(name);
         } else {
             process(name).stop(STOP_GRACE);
             start(name);
         }
+    }
+
+    /**
+     * Starts one more instance of a service beside the running one, on {@code port}, with the same database and
+     * Kafka consumer group, and waits until it is healthy. The gateway keeps routing to the first instance; the
+     * new one is reached on its own port. Its name ({@code <service>-<n>}) is its log's name and is what
+     * {@link #process}, {@link #kill} and {@link #start} take; the stack stops it with the others.
+     */
+    public ServiceProcess startInstance(String service, int port) {
+        if (!SERVICE_DATABASES.containsKey(service)) {
+            throw new IllegalArgumentException("Not a service: " + service + "; services: " + SERVICE_DATABASES.keySet());
+        }
+        ServiceProcess instance;
+        synchronized (this) {
+            int n = 2;
+            while (processes.containsKey(service + "-" + n)) {
+                n++;
+            }
+            instance = launch(service(service, service + "-" + n, port));
+        }
+        awaitHealthy(List.of(instance));
+        return instance;
     }
 
     /** Blocks while the stack runs, and says so when a process ends without being asked to. */
