@@ -1,6 +1,11 @@
 # Shared by the bench scripts: JDK selection, process footprint, arithmetic.
 
 use_jdk() {
+  local chosen
+  if chosen="$("$(dirname "${BASH_SOURCE[0]}")/../haven" java-home 2>/dev/null)"; then
+    export JAVA_HOME="$chosen" PATH="$chosen/bin:$PATH"
+    return 0
+  fi
   local candidate
   for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/*-2[1-9]*; do
     if [[ -n "$candidate" && -x "$candidate/bin/java" ]] && "$candidate/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then

@@ -45,7 +45,7 @@ SQL
 declare -A PGBENCH_TPS
 for clients in ${LEVELS//,/ }; do
   threads=$(( clients < 2 ? clients : 2 ))
-  tps="$(pgbench -n -q -c "$clients" -j "$threads" -T "$SECONDS_PER_STEP" -f "$script" haven_bench 2>/dev/null \
+  tps="$(pgbench -n -c "$clients" -j "$threads" -T "$SECONDS_PER_STEP" -f "$script" haven_bench 2>/dev/null \
          | awk '/^tps/ { printf "%.0f", $3; exit }')"
   PGBENCH_TPS[$clients]="$tps"
   echo "pgbench clients=$clients tps=$tps"

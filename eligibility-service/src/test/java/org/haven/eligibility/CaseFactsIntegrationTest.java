@@ -9,11 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,9 +18,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Case events from a real Kafka broker recorded as facts in a real PostgreSQL. */
-@SpringBootTest(properties = "logging.level.org.apache.kafka=warn")
-@ActiveProfiles("local")
-class CaseFactsIntegrationTest {
+class CaseFactsIntegrationTest extends ServiceTestSupport {
 
     private static final String GROUP = "eligibility-service";
 
@@ -32,15 +26,6 @@ class CaseFactsIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure infra = TestInfrastructure.shared();
-        registry.add("spring.datasource.url", () -> infra.jdbcUrl("haven_eligibility"));
-        registry.add("spring.datasource.username", infra::username);
-        registry.add("spring.datasource.password", infra::password);
-        registry.add("spring.kafka.bootstrap-servers", infra::bootstrapServers);
-    }
 
     @BeforeAll
     static void producer() {

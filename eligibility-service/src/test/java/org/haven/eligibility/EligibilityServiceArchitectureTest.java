@@ -25,6 +25,15 @@ class EligibilityServiceArchitectureTest {
     }
 
     @Test
+    void rulesAndTheirDateArithmeticArePlainJava() {
+        // screenings, case assessments, tests and the JMH benchmark all run the same rules without a Spring context
+        noClasses().that().resideInAnyPackage("org.haven.eligibility.rules..", "org.haven.eligibility.calendar..",
+                        "org.haven.eligibility.history..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..", "java.sql..")
+                .check(SERVICE);
+    }
+
+    @Test
     void featureSlicesDoNotDependOnEachOtherInACycle() {
         slices().matching("org.haven.eligibility.(*)..").should().beFreeOfCycles().check(SERVICE);
     }

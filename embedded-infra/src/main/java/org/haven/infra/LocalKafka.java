@@ -176,7 +176,7 @@ public final class LocalKafka implements AutoCloseable {
     private JavaProcess java(String mainClass, String... arguments) {
         List<String> command = new ArrayList<>(List.of(
                 JavaProcess.currentJavaExecutable(), "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
+                "-Djava.awt.headless=true",
                 "-Dlog4j2.configurationFile=" + log4jConfiguration(),
                 "-cp", classpath, mainClass));
         command.addAll(List.of(arguments));

@@ -37,7 +37,11 @@ public final class LocalPostgres implements AutoCloseable {
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("shared_buffers", "256MB")
+                    // zonky's defaults suit throwaway test databases (synchronous_commit off loses the last
+                    // commits on a crash); Haven's promise that an accepted command is never lost needs it on.
                     .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .start();
             return new LocalPostgres(postgres);
         } catch (IOException e) {

@@ -5,6 +5,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -21,6 +22,32 @@ class NotificationServiceArchitectureTest {
                         "org.haven.cases..", "org.haven.eligibility..", "org.haven.gateway..", "org.haven.deploy..",
                         // the embedded test servers are for tests and the local stack, never for the service itself
                         "org.haven.infra..")
+                .check(SERVICE);
+    }
+
+    @Test
+    void policiesArePlainJavaOverTheKafkaContract() {
+        classes().that().resideInAPackage("org.haven.notifications.policy..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(
+                        "org.haven.notifications.policy..", "org.haven.events..", "java..", "org.jspecify..")
+                .check(SERVICE);
+    }
+
+    @Test
+    void theDeliveryLogKnowsNoChannel() {
+        noClasses().that().resideInAPackage("org.haven.notifications.delivery..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.haven.notifications.email..", "org.haven.notifications.webhooks..",
+                        "org.haven.notifications.feed..", "org.haven.notifications.intake..")
+                .check(SERVICE);
+    }
+
+    @Test
+    void nothingIsSentWhileAnEventIsConsumed() {
+        noClasses().that().resideInAPackage("org.haven.notifications.intake..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.springframework.mail.javamail.JavaMailSender")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.http.HttpClient")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.haven.notifications.delivery.ChannelSender")
                 .check(SERVICE);
     }
 

@@ -76,6 +76,12 @@ public class DeadlineConfiguration {
                 return running;
             }
 
+            /** db-scheduler cannot start again once stopped, so a context pause must not stop it. */
+            @Override
+            public boolean isPauseable() {
+                return false;
+            }
+
             @Override
             public int getPhase() {
                 return Integer.MAX_VALUE - 100;

@@ -25,7 +25,7 @@ public class ReadYourWrites {
 
     private static final Logger log = LoggerFactory.getLogger(ReadYourWrites.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
-    private static final Duration RECHECK_READ_MODEL = Duration.ofMillis(250);
+    private static final Duration RECHECK_READ_MODEL = Duration.ofMillis(25);
     private static final int REMEMBERED_CASES = 50_000;
 
     private final CaseQueries cases;

@@ -4,75 +4,55 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.haven.cases.domain.CaseEvent;
-import org.haven.cases.domain.intake.CaseAssigned;
-import org.haven.cases.domain.intake.CaseClosed;
-import org.haven.cases.domain.intake.CaseOpened;
-import org.haven.cases.domain.intake.CaseReopened;
-import org.haven.cases.domain.intake.ClientDetailsCorrected;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The case list and case detail read model. Runs in a tracking processor whose token is stored in the same
- * database and transaction as these rows, so a crash never leaves the two apart. Every event of a case moves
- * its {@code version}, which is what a write waits for (read-your-writes). Each update applies only to an
- * older version, so handling an event twice changes nothing.
+ * The case list, case detail and deadline read model ({@code case_summary}, {@code case_deadline}). Runs in the
+ * tracking processor {@value #PROCESSING_GROUP}, whose token is stored in the same database and transaction as
+ * these rows, so a crash never leaves the two apart. A batch's events are collected and written once, just
+ * before the batch (and its token) commits. Every event moves its case's {@code version}, which is what a write
+ * waits for (read-your-writes); handling an event twice changes nothing.
  */
 @Component
 @ProcessingGroup(CaseSummaryProjection.PROCESSING_GROUP)
-class CaseSummaryProjection {
+public class CaseSummaryProjection {
 
-    static final String PROCESSING_GROUP = "case-summary";
+    public static final String PROCESSING_GROUP = "case-summary";
+    private static final String PENDING = CaseSummaryProjection.class.getName() + ".pending";
 
+    private final CaseSummaryWriter writer;
     private final JdbcTemplate jdbc;
 
-    CaseSummaryProjection(JdbcTemplate jdbc) {
+    CaseSummaryProjection(CaseSummaryWriter writer, JdbcTemplate jdbc) {
+        this.writer = writer;
         this.jdbc = jdbc;
     }
 
     @EventHandler
-    void on(CaseEvent event, @SequenceNumber long sequence, @org.axonframework.eventhandling.Timestamp Instant occurredAt) {
-        Timestamp at = Timestamp.from(occurredAt);
-        switch (event) {
-            case CaseOpened e -> jdbc.update("""
-                            insert into case_summary (case_id, organization_id, case_number, given_name, family_name,
-                                date_of_birth, country_of_nationality, preferred_language, last_arrival_date,
-                                unaccompanied_minor, status, version, opened_at, updated_at)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?)
-                            on conflict (case_id) do nothing""",
-                    e.caseId().value(), e.organizationId(), e.caseNumber(), e.client().givenName(), e.client().familyName(),
-                    e.client().dateOfBirth(), e.client().countryOfNationality(), e.client().preferredLanguage(),
-                    e.lastArrivalDate(), e.unaccompaniedMinor(), sequence, at, at);
-            case ClientDetailsCorrected e -> update(event, sequence, at, """
-                            given_name = ?, family_name = ?, date_of_birth = ?, country_of_nationality = ?,
-                            preferred_language = ?, last_arrival_date = ?, unaccompanied_minor = ?""",
-                    e.client().givenName(), e.client().familyName(), e.client().dateOfBirth(),
-                    e.client().countryOfNationality(), e.client().preferredLanguage(), e.lastArrivalDate(), e.unaccompaniedMinor());
-            case CaseAssigned e -> update(event, sequence, at, "assignee = ?", e.assignee());
-            case CaseClosed e -> update(event, sequence, at, "status = 'CLOSED'");
-            case CaseReopened e -> update(event, sequence, at, "status = 'OPEN'");
-            default -> update(event, sequence, at, null);
-        }
-    }
-
-    private void update(CaseEvent event, long sequence, Timestamp at, @Nullable String assignments, Object... values) {
-        String set = assignments == null ? "" : assignments + ", ";
-        Object[] arguments = new Object[values.length + 4];
-        System.arraycopy(values, 0, arguments, 0, values.length);
-        arguments[values.length] = sequence;
-        arguments[values.length + 1] = at;
-        arguments[values.length + 2] = event.caseId().value();
-        arguments[values.length + 3] = sequence;
-        jdbc.update("update case_summary set " + set + "version = ?, updated_at = ? where case_id = ? and version < ?", arguments);
+    void on(CaseEvent event, @SequenceNumber long sequence, @Timestamp Instant occurredAt) {
+        pending().add(new CaseFold.FoldedEvent(event, sequence, occurredAt));
     }
 
     @ResetHandler
     void reset() {
-        jdbc.update("truncate case_summary");
+        jdbc.update("truncate " + ReadModelTables.LIVE.summary() + ", " + ReadModelTables.LIVE.deadlines());
+    }
+
+    private List<CaseFold.FoldedEvent> pending() {
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        return batch.getOrComputeResource(PENDING, key -> {
+            List<CaseFold.FoldedEvent> events = new ArrayList<>();
+            batch.onPrepareCommit(unitOfWork -> writer.write(events, ReadModelTables.LIVE));
+            return events;
+        });
     }
 }

@@ -35,7 +35,8 @@ import java.util.stream.Collectors;
 
 /**
  * Haven's whole local stack on one machine without Docker: an embedded real PostgreSQL, a real single-node
- * Kafka broker (KRaft) in its own JVM, the three services and the gateway, each in its own JVM.
+ * Kafka broker (KRaft) in its own JVM, an SMTP capture (GreenMail), the three services and the gateway, each
+ * in its own JVM.
  *
  * <p>{@code ./haven up} runs {@link #main(String[])}; tests call {@link #start(Options)} on free ports and get
  * a handle that can kill and restart single processes.
@@ -54,7 +55,7 @@ public final class HavenLocalStack implements AutoCloseable {
             ELIGIBILITY_SERVICE, "haven_eligibility",
             NOTIFICATION_SERVICE, "haven_notification");
 
-    /** The gateway's own database (organization API keys). */
+    /** The gateway's own database: organization API keys. */
     public static final String GATEWAY_DATABASE = "haven_gateway";
 
     public static final Duration STOP_GRACE = Duration.ofSeconds(20);
@@ -63,25 +64,29 @@ public final class HavenLocalStack implements AutoCloseable {
 
     /** Every port the stack listens on. */
     public record Ports(int gateway, int caseService, int eligibilityService, int notificationService,
-                        int postgres, int kafka, int kafkaController) {
+                        int postgres, int kafka, int kafkaController, int smtp) {
 
-        /** The documented ports of {@code ./haven up} (docs/internal-contracts.md). */
+        /**
+         * The documented ports of {@code ./haven up} (docs/internal-contracts.md); SMTP as in notification-service's
+         * local profile.
+         */
         public static Ports defaults() {
-            return new Ports(8080, 8081, 8082, 8083, 15432, 19092, 19093);
+            return new Ports(8080, 8081, 8082, 8083, 15432, 19092, 19093, 13025);
         }
 
         /** Distinct free ports, for tests that run beside other stacks. */
         public static Ports free() {
             Set<Integer> ports = new LinkedHashSet<>();
-            while (ports.size() < 7) {
+            while (ports.size() < 8) {
                 ports.add(TestInfrastructure.freePort());
             }
             var it = ports.iterator();
-            return new Ports(it.next(), it.next(), it.next(), it.next(), it.next(), it.next(), it.next());
+            return new Ports(it.next(), it.next(), it.next(), it.next(), it.next(), it.next(), it.next(), it.next());
         }
 
         public Ports withGateway(int port) {
-            return new Ports(port, caseService, eligibilityService, notificationService, postgres, kafka, kafkaController);
+            return new Ports(port, caseService, eligibilityService, notificationService, postgres, kafka,
+                    kafkaController, smtp);
         }
 
         public int service(String name) {
@@ -100,7 +105,7 @@ public final class HavenLocalStack implements AutoCloseable {
      * @param dataDirectory      PostgreSQL data, Kafka storage, logs; kept across restarts
      * @param startupTimeout     how long each stage (services, then gateway) may take to become healthy
      * @param kafkaClasspath     classpath of the broker's JVM: {@code kafka_2.13} and its dependencies
-     * @param infrastructureOnly start PostgreSQL and Kafka only
+     * @param infrastructureOnly start PostgreSQL, Kafka and the SMTP capture only
      */
     public record Options(Path repository, Path dataDirectory, Ports ports, Duration startupTimeout,
                           String kafkaClasspath, boolean infrastructureOnly) {
@@ -155,6 +160,7 @@ public final class HavenLocalStack implements AutoCloseable {
     private final CountDownLatch stoppedLatch = new CountDownLatch(1);
     private LocalPostgres postgres;
     private LocalKafka kafka;
+    private LocalMail mail;
     private boolean stopping;
     private Thread shutdownHook;
 
@@ -174,15 +180,16 @@ public final class HavenLocalStack implements AutoCloseable {
         try {
             shutdownHook = new Thread(this::stop, "haven-local-stack-stop");
             Runtime.getRuntime().addShutdownHook(shutdownHook);
-            prepareDirectories();
             if (!options.infrastructureOnly()) {
                 requireJars();
             }
             requireFreePorts();
+            prepareDirectories(); // after the port check: never rotate the logs of a stack that still runs
             startPostgres();
             startKafka();
+            startMail();
             if (options.infrastructureOnly()) {
-                log.info("PostgreSQL and Kafka are up after {}", seconds(began));
+                log.info("PostgreSQL, Kafka and the SMTP capture are up after {}", seconds(began));
                 return;
             }
             List<ServiceProcess> services = new ArrayList<>();
@@ -246,6 +253,7 @@ public final class HavenLocalStack implements AutoCloseable {
         needed.put("PostgreSQL", ports.postgres());
         needed.put("Kafka", ports.kafka());
         needed.put("Kafka controller", ports.kafkaController());
+        needed.put("SMTP capture", ports.smtp());
         if (!options.infrastructureOnly()) {
             for (String name : processNames()) {
                 needed.put(name, ports.service(name));
@@ -260,8 +268,9 @@ public final class HavenLocalStack implements AutoCloseable {
                 socket.setReuseAddress(true);
                 socket.bind(new InetSocketAddress(port));
             } catch (IOException e) {
+                String hint = GATEWAY.equals(name) ? " Another gateway port: HAVEN_PORT=<port>" : "";
                 throw new IllegalStateException("Port " + port + " (" + name + ") is already in use. Is Haven already "
-                        + "running (./haven status)?" + (GATEWAY.equals(name) ? " Another gateway port: HAVEN_PORT=<port>" : ""));
+                        + "running (./haven status)?" + hint);
             }
         });
     }
@@ -301,6 +310,17 @@ public final class HavenLocalStack implements AutoCloseable {
         linkLog(KAFKA + ".log", Path.of("..", "kafka", "kafka.log"));
     }
 
+    private void startMail() {
+        LocalMail started = LocalMail.start(options.ports().smtp(), options.dataDirectory().resolve("mail"));
+        synchronized (this) {
+            if (stopping) {
+                started.close();
+                throw new IllegalStateException("Stopped while starting");
+            }
+            mail = started;
+        }
+    }
+
     private void linkLog(String name, Path target) {
         Path link = options.logs().resolve(name);
         try {
@@ -330,7 +350,7 @@ public final class HavenLocalStack implements AutoCloseable {
 
     private List<String> jvmOptions() {
         List<String> jvm = new ArrayList<>(List.of(
-                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Xms256m", "-Xmx512m", "-XX:+UseParallelGC",
                 "-Daxoniq.update-checker.disabled=true",
                 // Tomcat and friends write under java.io.tmpdir; keep that inside the data directory.
                 "-Djava.io.tmpdir=" + options.dataDirectory().resolve("tmp")));
@@ -343,13 +363,17 @@ public final class HavenLocalStack implements AutoCloseable {
     private ServiceProcess service(String name) {
         Ports ports = options.ports();
         String jdbcUrl = "jdbc:postgresql://localhost:" + ports.postgres() + "/" + SERVICE_DATABASES.get(name);
-        List<String> arguments = List.of(
+        List<String> arguments = new ArrayList<>(List.of(
                 "--spring.profiles.active=local",
                 "--server.port=" + ports.service(name),
                 "--spring.datasource.url=" + jdbcUrl,
                 "--spring.datasource.username=" + postgres.username(),
                 "--spring.datasource.password=" + postgres.password(),
-                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers());
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers()));
+        if (NOTIFICATION_SERVICE.equals(name)) {
+            arguments.add("--spring.mail.host=localhost");
+            arguments.add("--spring.mail.port=" + ports.smtp());
+        }
         return newProcess(name, arguments);
     }
 
@@ -419,6 +443,7 @@ public final class HavenLocalStack implements AutoCloseable {
     /** Gateway and services (SIGTERM, forced after 20 s), then Kafka, then PostgreSQL. Idempotent. */
     public void stop() {
         List<ServiceProcess> running;
+        LocalMail mailToStop;
         LocalKafka kafkaToStop;
         LocalPostgres postgresToStop;
         synchronized (this) {
@@ -428,6 +453,7 @@ public final class HavenLocalStack implements AutoCloseable {
             }
             stopping = true;
             running = new ArrayList<>(processes.values());
+            mailToStop = mail;
             kafkaToStop = kafka;
             postgresToStop = postgres;
         }
@@ -439,6 +465,9 @@ public final class HavenLocalStack implements AutoCloseable {
             running.forEach(ServiceProcess::requestStop);
             Instant deadline = began.plus(STOP_GRACE);
             running.forEach(process -> process.awaitExit(deadline));
+            if (mailToStop != null) {
+                quietly("the SMTP capture", mailToStop::close);
+            }
             if (kafkaToStop != null) {
                 quietly("Kafka", kafkaToStop::close);
                 deleteRunFile(KAFKA + ".pid");
@@ -520,6 +549,13 @@ public final class HavenLocalStack implements AutoCloseable {
         return kafka;
     }
 
+    public synchronized LocalMail mail() {
+        if (mail == null) {
+            throw new IllegalStateException("The SMTP capture is not running");
+        }
+        return mail;
+    }
+
     public synchronized LocalPostgres postgres() {
         if (postgres == null) {
             throw new IllegalStateException("PostgreSQL is not running");
@@ -580,7 +616,10 @@ public final class HavenLocalStack implements AutoCloseable {
         awaitStopped();
     }
 
-    /** The checkout that holds this module: {@code -Dhaven.home}, else found from this class's location or the working directory. */
+    /**
+     * The checkout that holds this module: {@code -Dhaven.home}, else found upwards from this class's location or
+     * from the working directory.
+     */
     static Path locateRepository() {
         String explicit = System.getProperty("haven.home");
         if (explicit != null && !explicit.isBlank()) {
@@ -603,7 +642,8 @@ public final class HavenLocalStack implements AutoCloseable {
     }
 
     private static Optional<Path> findRepositoryUpwards(Path start) {
-        for (Path candidate = start.toAbsolutePath().normalize(); candidate != null; candidate = candidate.getParent()) {
+        for (Path candidate = start.toAbsolutePath().normalize(); candidate != null;
+             candidate = candidate.getParent()) {
             if (Files.isRegularFile(candidate.resolve("mvnw")) && Files.isRegularFile(candidate.resolve("pom.xml"))
                     && Files.isDirectory(candidate.resolve("deploy"))) {
                 return Optional.of(candidate);
@@ -639,7 +679,7 @@ public final class HavenLocalStack implements AutoCloseable {
     private static final String USAGE = """
             Usage: HavenLocalStack [--data <dir>] [--infra-only] [<dir>]
               <dir>, --data <dir>  data directory (default <checkout>/.haven): PostgreSQL data, Kafka storage, logs
-              --infra-only         start PostgreSQL and Kafka only
+              --infra-only         start PostgreSQL, Kafka and the SMTP capture only
             Environment: HAVEN_PORT moves the gateway (default 8080).""";
 
     public static void main(String[] args) {
@@ -669,8 +709,10 @@ public final class HavenLocalStack implements AutoCloseable {
             System.exit(1);
         }
         if (options.infrastructureOnly()) {
+            Ports ports = options.ports();
             System.out.println("Haven infrastructure is up: PostgreSQL at jdbc:postgresql://localhost:"
-                    + options.ports().postgres() + "/ (postgres/postgres), Kafka at localhost:" + options.ports().kafka());
+                    + ports.postgres() + "/ (postgres/postgres), Kafka at localhost:" + ports.kafka()
+                    + ", SMTP capture at localhost:" + ports.smtp());
         } else {
             System.out.println("Haven is up at " + stack.gatewayUrl());
         }
@@ -721,7 +763,11 @@ public final class HavenLocalStack implements AutoCloseable {
         try {
             Files.createDirectories(pidFile.getParent());
             if (Files.exists(pidFile)) {
-                Optional<ProcessHandle> other = readPid(pidFile).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive);
+                Optional<ProcessHandle> other = readPid(pidFile).flatMap(ProcessHandle::of)
+                        .filter(ProcessHandle::isAlive)
+                        .filter(process -> process.info().commandLine()
+                                .map(command -> command.contains(HavenLocalStack.class.getName()))
+                                .orElse(true));
                 if (other.isPresent() && other.get().pid() != ProcessHandle.current().pid()) {
                     System.err.println("Haven already runs from " + pidFile.getParent() + " (pid " + other.get().pid()
                             + "); stop it with ./haven down");

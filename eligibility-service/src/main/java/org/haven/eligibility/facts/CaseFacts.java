@@ -1,17 +1,30 @@
 package org.haven.eligibility.facts;
 
+import org.haven.eligibility.assessment.Assessor;
+import org.haven.eligibility.publishing.AssessmentPublisher;
+import org.haven.eligibility.publishing.AssessmentPublisher.AssessedCase;
+import org.haven.events.Assessment;
 import org.haven.events.CaseEventEnvelope;
+import org.haven.events.CaseEventPayload;
 import org.haven.support.kafka.ProcessedEvents;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * Records each case event as a fact of its case, at most once: the event's id is claimed in the same
- * transaction that writes the fact, so a redelivered event finds it taken.
+ * Records each case event as a fact of its case, at most once, and re-assesses the case as of today: the event's id
+ * is claimed, the fact written, and a changed assessment put in the outbox, all in one transaction — so a
+ * redelivered event finds its id taken and publishes nothing new, and a crash publishes nothing half-done.
+ *
+ * <p>What eligibility-service publishes, and the deadlines case-service records from it, come back on the case
+ * topic: {@code EligibilityAssessed} and every {@code DeadlineReached}. They are not facts of the case for the rules;
+ * they are claimed and otherwise ignored, or each assessment would cause the next.
  */
 @Service
 public class CaseFacts {
@@ -23,29 +36,56 @@ public class CaseFacts {
 
     private final ProcessedEvents processedEvents;
     private final CaseFactLog factLog;
+    private final Assessor assessor;
+    private final AssessmentPublisher publisher;
+    private final Clock clock;
 
-    CaseFacts(ProcessedEvents processedEvents, CaseFactLog factLog) {
+    CaseFacts(ProcessedEvents processedEvents, CaseFactLog factLog, Assessor assessor, AssessmentPublisher publisher, Clock clock) {
         this.processedEvents = processedEvents;
         this.factLog = factLog;
+        this.assessor = assessor;
+        this.publisher = publisher;
+        this.clock = clock;
     }
 
     @Transactional
-    public void record(CaseEventEnvelope<?> event) {
+    public void record(CaseEventEnvelope<?> event, @Nullable String traceparent) {
         if (!processedEvents.claim(event.eventId(), CONSUMER)) {
             log.debug("Case event {} is already recorded", event.eventId());
             return;
         }
+        if (!isFact(event.payload())) {
+            log.debug("Case event {} ({}) is this service's own output coming back; not a fact", event.eventId(), event.type());
+            return;
+        }
         factLog.append(event);
-        log.info("Recorded {} #{} of case {} ({}) as a fact", event.type(), event.sequence(), event.caseId(),
-                event.organizationId());
-        // PLACEHOLDER — assessment of the case is not implemented yet: the rules of rules.md (named,
-        // cited, effective-dated policies) and the EligibilityAssessed event on haven.eligibility-events.v1
-        // come with their own issue. Until then no result, deadline or warning is computed or published here.
+        Assessment assessment = assessor.assess(factLog.historyOf(event.caseId()), LocalDate.now(clock));
+        boolean published = publisher.publishIfChanged(
+                new AssessedCase(event.caseId(), event.organizationId(), event.sequence()), assessment,
+                "event:" + event.eventId(), traceparent);
+        log.info("Recorded {} #{} of case {} ({}) as a fact; assessment {}", event.type(), event.sequence(), event.caseId(),
+                event.organizationId(), published ? "changed, published" : "unchanged");
     }
 
     /** An event of a type this build does not know: claimed all the same, so that it is never handled later. */
     @Transactional
     public void unknownCaseEventSkipped(UUID eventId) {
         processedEvents.claim(eventId, CONSUMER);
+    }
+
+    /**
+     * Re-assesses one case as of a new day: deadlines and results that depend on the date (a deadline passed, a rule
+     * that took effect) change without any new event. Locks the case so that a concurrent event waits its turn.
+     */
+    @Transactional
+    public boolean reassess(UUID caseId, LocalDate asOf) {
+        return publisher.lockCase(caseId)
+                .map(assessed -> publisher.publishIfChanged(assessed, assessor.assess(factLog.historyOf(caseId), asOf),
+                        "day:" + asOf, null))
+                .orElse(false);
+    }
+
+    static boolean isFact(CaseEventPayload payload) {
+        return !(payload instanceof CaseEventPayload.EligibilityAssessed) && !(payload instanceof CaseEventPayload.DeadlineReached);
     }
 }

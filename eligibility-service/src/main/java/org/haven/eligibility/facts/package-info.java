@@ -1,4 +1,7 @@
-/** Each case's facts as the case events reported them: what the assessments will be computed from. */
+/**
+ * Each case's facts as the case events reported them, and the re-assessment of the case whenever they change or a
+ * new day begins.
+ */
 @NullMarked
 package org.haven.eligibility.facts;
 

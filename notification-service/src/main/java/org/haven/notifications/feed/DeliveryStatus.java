@@ -1,5 +1,0 @@
-package org.haven.notifications.feed;
-
-public enum DeliveryStatus {
-    PENDING, DELIVERED, FAILED
-}

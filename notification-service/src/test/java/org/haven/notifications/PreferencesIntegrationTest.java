@@ -1,0 +1,105 @@
+package org.haven.notifications;
+
+import org.haven.support.identity.Role;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PreferencesIntegrationTest extends NotificationServiceIntegrationTest {
+
+    @Test
+    void anOrganizationStartsWithEveryEventTypeBothChannelsAndTheRulesLeadTimes() {
+        JsonNode preferences = admin(newOrganization()).get("/api/notification-preferences").hasStatus(200).json();
+
+        assertThat(preferences.get("eventTypes").values()).extracting(JsonNode::asString)
+                .contains("ParoleExpiring", "DepartureRecorded", "CaseOpened").hasSize(20);
+        assertThat(preferences.get("channels").values()).extracting(JsonNode::asString).containsExactly("EMAIL", "WEBHOOK");
+        assertThat(preferences.get("reminderLeadTimes").get("PAROLE_EXPIRY").values()).extracting(JsonNode::asInt)
+                .containsExactly(90, 60, 30);
+        assertThat(preferences.get("reminderLeadTimes").get("ASYLUM_ONE_YEAR").values()).extracting(JsonNode::asInt)
+                .containsExactly(90, 30, 7);
+        assertThat(preferences.get("updatedBy").isNull()).isTrue();
+    }
+
+    @Test
+    void anAdminReplacesThePreferences() {
+        Api admin = admin(newOrganization());
+
+        JsonNode saved = admin.put("/api/notification-preferences", """
+                {"eventTypes":["ParoleExpiring","DepartureRecorded"],"channels":["WEBHOOK"],
+                 "reminderLeadTimes":{"PAROLE_EXPIRY":[30,120,60,60]}}""").hasStatus(200).json();
+
+        assertThat(saved.get("eventTypes").values()).extracting(JsonNode::asString).containsExactly("ParoleExpiring", "DepartureRecorded");
+        assertThat(saved.get("channels").values()).extracting(JsonNode::asString).containsExactly("WEBHOOK");
+        assertThat(saved.get("reminderLeadTimes").get("PAROLE_EXPIRY").values()).extracting(JsonNode::asInt).containsExactly(120, 60, 30);
+        assertThat(saved.get("updatedBy").asString()).isEqualTo("user:test-admin");
+        assertThat(admin.get("/api/notification-preferences").json()).isEqualTo(saved);
+    }
+
+    @Test
+    void onlyAdminsReadOrChangePreferences() {
+        String org = newOrganization();
+        for (Role role : List.of(Role.CASEWORKER, Role.INTAKE, Role.AUDITOR)) {
+            api(org, "user:someone", role).get("/api/notification-preferences").hasStatus(403).isProblem();
+            api(org, "user:someone", role).put("/api/notification-preferences", "{}").hasStatus(403).isProblem();
+        }
+    }
+
+    @Test
+    void badPreferencesAreBadRequestsNamingTheField() {
+        Api admin = admin(newOrganization());
+        admin.put("/api/notification-preferences", """
+                {"channels":["EMAIL"],"reminderLeadTimes":{}}""").isBadRequestNaming("eventTypes");
+        admin.put("/api/notification-preferences", """
+                {"eventTypes":["ParoleExpiring","Nope"],"channels":["EMAIL"],"reminderLeadTimes":{}}""")
+                .isBadRequestNaming("eventTypes[1]");
+        admin.put("/api/notification-preferences", """
+                {"eventTypes":[],"channels":["IN_APP"],"reminderLeadTimes":{}}""").isBadRequestNaming("channels[0]");
+        admin.put("/api/notification-preferences", """
+                {"eventTypes":[],"channels":"EMAIL","reminderLeadTimes":{}}""").isBadRequestNaming("channels");
+        admin.put("/api/notification-preferences", """
+                {"eventTypes":[],"channels":[],"reminderLeadTimes":{"PAROLE_EXPIRY":[90,0]}}""")
+                .isBadRequestNaming("reminderLeadTimes.PAROLE_EXPIRY[1]");
+        admin.put("/api/notification-preferences", """
+                {"eventTypes":[],"channels":[],"reminderLeadTimes":{"PAROLE_EXPIRY":[]}}""")
+                .isBadRequestNaming("reminderLeadTimes[PAROLE_EXPIRY]");
+        admin.put("/api/notification-preferences", """
+                {"eventTypes":[],"channels":[],"reminderLeadTimes":{"SOMEDAY":[30]}}""").hasStatus(400).isProblem();
+        admin.put("/api/notification-preferences", """
+                {"eventTypes":[],"channels":[]}""").isBadRequestNaming("reminderLeadTimes");
+    }
+
+    @Test
+    void anEventTypeTheOrganizationSwitchedOffGivesNoNotification() {
+        String org = newOrganization();
+        admin(org).put("/api/notification-preferences", """
+                {"eventTypes":["ParoleGranted"],"channels":["EMAIL","WEBHOOK"],"reminderLeadTimes":{}}""").hasStatus(200);
+        Events kase = Events.newCase(org);
+        topic.publish(kase.opened(null, "en"));
+        topic.awaitConsumed(GROUP, topic.publish(kase.paroleGranted()));
+
+        assertThat(caseworker(org).get("/api/notifications?caseId=" + kase.caseId()).json().findValues("eventType"))
+                .extracting(JsonNode::asString).containsExactly("ParoleGranted");
+    }
+
+    @Test
+    void aChannelTheOrganizationSwitchedOffIsNotUsed() {
+        String org = newOrganization();
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            admin(org).post("/api/webhooks", """
+                    {"url":"%s","eventTypes":["ParoleGranted"]}""".formatted(receiver.url("/hook"))).hasStatus(201);
+            admin(org).put("/api/notification-preferences", """
+                    {"eventTypes":["ParoleGranted"],"channels":["EMAIL"],"reminderLeadTimes":{}}""").hasStatus(200);
+            Events kase = Events.newCase(org);
+
+            topic.awaitConsumed(GROUP, topic.publish(kase.paroleGranted()));
+
+            assertThat(caseworker(org).get("/api/notifications?caseId=" + kase.caseId()).json().findValues("channel"))
+                    .extracting(JsonNode::asString).containsOnly("IN_APP");
+            assertThat(receiver.received()).isEmpty();
+        }
+    }
+}
