@@ -332,7 +332,7 @@ class SecuritySuiteTest {
     // --- who may do what (architecture.md, "Security and tenancy"), applied to each endpoint -------------
 
     /**
-     * ADMIN alone manages keys, webhooks and replays. AUDITOR reads (history, as-of, verify) and writes nothing;
+     * ADMIN alone manages keys, webhooks (and notification preferences) and replays. AUDITOR reads (history, as-of, verify) and writes nothing;
      * a screening is a computation, not a write. Case work is CASEWORKER's; INTAKE opens cases and records
      * facts (filings, requests, applications, entries, departures, notes, RFEs, corrections) but no decisions
      * (grants, denials, terminations, approvals, clock stops, admissions, assignment, closing, reopening). ADMIN
@@ -343,8 +343,12 @@ class SecuritySuiteTest {
         if (path.startsWith("/auth/") || path.startsWith("/api/docs")) {
             return Set.of();
         }
-        if (path.startsWith("/api/admin/") || path.startsWith("/api/webhooks") || path.startsWith("/api/audit/replays")) {
+        if (path.startsWith("/api/admin/") || path.startsWith("/api/webhooks") || path.startsWith("/api/notification-preferences")) {
             return EnumSet.of(Role.INTAKE, Role.CASEWORKER, Role.AUDITOR);
+        }
+        if (path.startsWith("/api/audit/replays")) {
+            // ADMIN starts replays; following one's progress is reading, which auditors do too.
+            return endpoint.isRead() ? EnumSet.of(Role.INTAKE, Role.CASEWORKER) : EnumSet.of(Role.INTAKE, Role.CASEWORKER, Role.AUDITOR);
         }
         if (endpoint.isRead() || path.startsWith("/api/eligibility/screenings")) {
             return Set.of();
