@@ -19,8 +19,7 @@ class RoutingTest extends GatewayTestSupport {
             "/api/audit,         case",
             "/api/eligibility,   eligibility",
             "/api/notifications, notification",
-            "/api/webhooks,      notification",
-            "/api/notification-preferences, notification"})
+            "/api/webhooks,      notification"})
     void eachPublicPathPrefixIsForwardedToTheServiceThatOwnsIt(String prefix, String service) {
         String path = unique(prefix);
 
