@@ -1,12 +1,10 @@
 package org.haven.deploy;
 
 import org.haven.deploy.local.HavenLocalStack;
-import org.haven.deploy.local.HavenLocalStack.Options;
-import org.haven.deploy.local.HavenLocalStack.Ports;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,22 +14,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole stack as {@code ./haven up} runs it (real PostgreSQL, a real Kafka broker, every service and the
- * gateway in its own JVM), on free ports, driven only through the gateway's public API.
- * Needs the services' boot jars: {@code ./mvnw verify} packages them before this module's tests run.
+ * gateway in its own JVM), on free ports, driven only through the gateway's public API. The stack is
+ * {@link RunningStack}'s, started once and shared with the browser tests.
  */
+@ExtendWith(RunningStack.class)
 @Timeout(value = 10, unit = java.util.concurrent.TimeUnit.MINUTES)
 class StackEndToEndTest {
 
@@ -46,26 +41,8 @@ class StackEndToEndTest {
     private static HavenLocalStack stack;
 
     @BeforeAll
-    static void startStack() throws IOException {
-        Options options = Options.defaults();
-        List<Path> missing = Stream.of(HavenLocalStack.CASE_SERVICE, HavenLocalStack.ELIGIBILITY_SERVICE,
-                        HavenLocalStack.NOTIFICATION_SERVICE, HavenLocalStack.GATEWAY)
-                .map(options::jar)
-                .filter(jar -> !Files.isRegularFile(jar))
-                .toList();
-        assertThat(missing)
-                .as("boot jars of the stack: run ./mvnw verify, or ./mvnw -DskipTests package before this test alone")
-                .isEmpty();
-        Path data = Path.of("target", "e2e-stack").toAbsolutePath();
-        deleteRecursively(data);
-        stack = HavenLocalStack.start(options.withDataDirectory(data).withPorts(Ports.free()));
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.stop();
-        }
+    static void useStack(HavenLocalStack running) {
+        stack = running;
     }
 
     @Test
@@ -167,17 +144,6 @@ class StackEndToEndTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("Interrupted", e);
-        }
-    }
-
-    private static void deleteRecursively(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
         }
     }
 }
