@@ -51,8 +51,17 @@ class CaseworkerUiTest {
 
     @AfterEach
     void closeBrowsers() {
-        browsers.forEach(Browser::close);
-        browsers.clear();
+        try {
+            for (Browser browser : browsers) {
+                // The content security policy allows no inline script or style and nothing from elsewhere.
+                assertThat(browser.consoleMessages()).as("console of the browser")
+                        .noneMatch(message -> message.contains("Content Security Policy"))
+                        .noneMatch(message -> message.contains("Uncaught"));
+            }
+        } finally {
+            browsers.forEach(Browser::close);
+            browsers.clear();
+        }
     }
 
     @Test
@@ -252,6 +261,29 @@ class CaseworkerUiTest {
         browser.waitFor(By.id("case-table"));
         assertThat(browser.all("#open-case")).isEmpty();
         assertThat(browser.all("a[href='/admin']")).isEmpty();
+    }
+
+    @Test
+    void anIntakeWorkerIsOfferedTheFactsToRecordButNotTheDecisions() {
+        String caseId = api.openCase("Amina", uniqueFamilyName(), LocalDate.now().minusDays(20).toString());
+        Browser browser = browser("intake");
+        browser.signIn("intake-a", PASSWORD);
+        assertThat(browser.waitFor(By.id("signed-in-as")).getText()).contains("Intake");
+        browser.go("/cases/" + caseId);
+        browser.waitFor(By.cssSelector("#case-timeline [data-event-type=CaseOpened]"));
+
+        List<String> offered = browser.all("#case-actions details[data-action-id]").stream()
+                .map(details -> details.getAttribute("data-action-id")).toList();
+        assertThat(offered).contains("entry", "parole-request", "ead", "asylum", "departure", "note")
+                .doesNotContain("parole-grant", "assign", "close", "reopen");
+        assertThat(browser.all("#case-verification, #as-of-instant")).as("audit reads are not INTAKE's").isEmpty();
+
+        browser.click(By.cssSelector("details[data-action-id=asylum] > summary"));
+        browser.fill("asylum", "filedOn", LocalDate.now().toString());
+        browser.click(By.cssSelector("form[data-action=asylum] button[type=submit]"));
+        browser.waitFor(By.cssSelector("#case-timeline [data-event-type=AsylumFiled]"));
+        assertThat(browser.waitFor(By.cssSelector("#case-pathways [data-pathway=asylum]")).getText()).contains("Pending");
+        browser.screenshot("case");
     }
 
     @Test
