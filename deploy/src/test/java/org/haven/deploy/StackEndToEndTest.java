@@ -23,11 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole stack as {@code ./haven up} runs it (real PostgreSQL, a real Kafka broker, every service and the
- * gateway in its own JVM), on free ports, driven only through the gateway's public API. The stack is
- * {@link RunningStack}'s, started once and shared with the browser tests.
+ * gateway in its own JVM), on free ports, driven only through the gateway's public API.
+ * Needs the services' boot jars: {@code ./mvnw verify} packages them before this module's tests run.
  */
-@ExtendWith(RunningStack.class)
 @Timeout(value = 10, unit = java.util.concurrent.TimeUnit.MINUTES)
+@ExtendWith(SharedStack.class)
 class StackEndToEndTest {
 
     private static final String CASEWORKER_A = "hvn_dev_a_caseworker";
@@ -41,8 +41,8 @@ class StackEndToEndTest {
     private static HavenLocalStack stack;
 
     @BeforeAll
-    static void useStack(HavenLocalStack running) {
-        stack = running;
+    static void sharedStack() {
+        stack = SharedStack.stack();
     }
 
     @Test

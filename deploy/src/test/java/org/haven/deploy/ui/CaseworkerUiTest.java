@@ -1,7 +1,6 @@
 package org.haven.deploy.ui;
 
-import org.haven.deploy.RunningStack;
-import org.haven.deploy.local.HavenLocalStack;
+import org.haven.deploy.SharedStack;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,12 +25,12 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The caseworker UI in a real headless Chromium against the whole running stack ({@link RunningStack}, shared
+ * The caseworker UI in a real headless Chromium against the whole running stack ({@link SharedStack}, shared
  * with the API tests): sign-in, opening a case, a parole grant whose ParoleExpiring reaches the timeline and
  * Today without a reload, Spanish, the auditor's read-only view, another organization's user, a phone width.
  * Each test starts its own browser with a fresh profile; screenshots go to target/screenshots/.
  */
-@ExtendWith(RunningStack.class)
+@ExtendWith(SharedStack.class)
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class CaseworkerUiTest {
 
@@ -44,8 +43,8 @@ class CaseworkerUiTest {
     private final List<Browser> browsers = new ArrayList<>();
 
     @BeforeAll
-    static void useStack(HavenLocalStack stack) {
-        gateway = stack.gatewayUrl();
+    static void useStack() {
+        gateway = SharedStack.stack().gatewayUrl();
         api = new HavenApi(gateway, HavenApi.CASEWORKER_A);
     }
 
