@@ -137,6 +137,44 @@ class CaseworkerUiTest {
     }
 
     @Test
+    void theCaseListFiltersBySearchAndPathwayAndPagesByCursor() {
+        String familyName = uniqueFamilyName();
+        String arrival = LocalDate.now().minusDays(15).toString();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 26; i++) {
+            ids.add(api.openCase("Client" + i, familyName, arrival));
+        }
+        api.record(ids.getFirst(), "parole-requests", """
+                {"filedOn":"%s","kind":"INITIAL","basis":"URGENT_HUMANITARIAN","urgency":"ROUTINE"}""".formatted(arrival));
+
+        Browser browser = browser("cases");
+        browser.signIn("caseworker-a", PASSWORD);
+        browser.go("/cases?q=" + familyName);
+        browser.waitUntil(Browser.WAIT, d -> d.findElements(By.cssSelector("#case-table tbody tr")).size() == 25 ? true : null);
+        browser.screenshot("page-1");
+        browser.click(By.id("next-page"));
+        List<WebElement> rest = browser.waitUntil(Browser.WAIT, d -> {
+            List<WebElement> rows = d.findElements(By.cssSelector("#case-table tbody tr"));
+            return rows.size() == 1 ? rows : null;
+        });
+        assertThat(rest.getFirst().getAttribute("data-case-id")).as("newest first: the first case opened is last")
+                .isEqualTo(ids.getFirst());
+        assertThat(browser.all("#next-page")).isEmpty();
+        assertThat(browser.all("nav.pager a")).hasSize(1);
+
+        browser.go("/cases?q=" + familyName);
+        browser.waitFor(By.id("case-table"));
+        new org.openqa.selenium.support.ui.Select(browser.waitFor(By.id("cases-pathway"))).selectByValue("PAROLE");
+        browser.click(By.cssSelector("form[role=search] button[type=submit]"));
+        List<WebElement> parole = browser.waitUntil(Browser.WAIT, d -> {
+            List<WebElement> rows = d.findElements(By.cssSelector("#case-table tbody tr"));
+            return d.getCurrentUrl().contains("pathway=PAROLE") && rows.size() == 1 ? rows : null;
+        });
+        assertThat(parole.getFirst().getText()).contains("Parole");
+        browser.screenshot("filtered");
+    }
+
+    @Test
     void aParoleGrantEndingIn20DaysShowsParoleExpiringOnTheTimelineAndOnTodayWithoutReload() throws Exception {
         LocalDate today = LocalDate.now();
         String familyName = "Kovalenko"; // assertions below look for this case by its id
