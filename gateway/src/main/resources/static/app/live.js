@@ -9,13 +9,28 @@ let source = null;
 let retry = null;
 let state = 'closed';
 let wasDown = false;
+let wanted = false;
+
+// A page the browser kept in its back/forward cache comes back with its stream closed: reopen it, and let the
+// screens catch up on what happened meanwhile.
+window.addEventListener('pageshow', (event) => {
+  if (!event.persisted || !wanted) return;
+  source?.close();
+  source = null;
+  clearTimeout(retry);
+  retry = null;
+  wasDown = true;
+  connect();
+});
 
 export function startLive() {
+  wanted = true;
   if (source || retry) return;
   connect();
 }
 
 export function stopLive() {
+  wanted = false;
   clearTimeout(retry);
   retry = null;
   source?.close();

@@ -4,6 +4,7 @@ import { h, show } from './dom.js';
 import { currentLanguage, label, onLanguageChange, t } from './i18n.js';
 import { renderHeader, updateLiveIndicator } from './layout.js';
 import { liveState, onLive, onLiveState, startLive, stopLive } from './live.js';
+import { safeNext } from './navigation.js';
 import { createRouter } from './router.js';
 import { forget, loadSession, signOut, user } from './session.js';
 import { isOwnWrite } from './own-writes.js';
@@ -33,7 +34,7 @@ const router = createRouter({
   outlet,
   notFound,
   guard: (route, url) => {
-    if (route.public && route.path === '/signin' && user()) return url.searchParams.get('next') ?? '/today';
+    if (route.public && route.path === '/signin' && user()) return safeNext(url.searchParams.get('next'));
     if (!route.public && !user()) return `/signin?next=${encodeURIComponent(url.pathname + url.search)}`;
     return null;
   },

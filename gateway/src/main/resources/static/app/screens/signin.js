@@ -5,6 +5,7 @@ import { t } from '../i18n.js';
 import { buildForm } from '../forms.js';
 import { screenHeading } from '../layout.js';
 import { signIn } from '../session.js';
+import { safeNext } from '../navigation.js';
 
 export function render({ outlet, query, navigate }) {
   const notice = query.get('expired')
@@ -31,9 +32,4 @@ export function render({ outlet, query, navigate }) {
     },
   });
   show(outlet, h('section', { class: 'signin card' }, screenHeading(t('signin.title')), h('p', {}, t('signin.intro')), notice, form));
-}
-
-/** Only a path of this site, never another origin. */
-function safeNext(next) {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/signin') ? next : '/today';
 }
