@@ -481,7 +481,9 @@ public final class ApiFuzzer {
     }
 
     private String pristineIn(String path) {
-        return pristine.stream().filter(id -> path.startsWith("/api/cases/" + id + "/")).findFirst().orElse(null);
+        // a UUID in upper case names the same case (one of the path mutations)
+        String lower = path.toLowerCase(Locale.ROOT);
+        return pristine.stream().filter(id -> lower.startsWith("/api/cases/" + id + "/")).findFirst().orElse(null);
     }
 
     private void awaitReplay() {
