@@ -19,9 +19,13 @@ if [[ "${HAVEN_SKIP_BUILD:-}" != 1 ]]; then
   echo "== Building (offline when possible): the services' boot jars, then the crash-test driver"
   mvn_offline() { ./mvnw -q -o "$@" 2>/dev/null || ./mvnw -q "$@"; }
   mvn_offline -DskipTests package
-  # The driver (bench/, not a module of the root build) takes the stack launcher from the local repository.
-  mvn_offline -DskipTests -Dhaven.deploy.standalone -pl .,case-events,service-support,embedded-infra,deploy install
-  mvn_offline -f bench/pom.xml -DskipTests package
+  # The driver (bench/, not a module of the root build) needs this checkout's stack launcher. It is installed into a
+  # repository of its own, chained in front of ~/.m2 (Maven 3.9 maven.repo.local.tail), so that neither another
+  # checkout's install in ~/.m2 nor this one's can mix up the other's classes.
+  repo=(-Dmaven.repo.local="$ROOT/bench/target/m2" -Dmaven.repo.local.tail="$HOME/.m2/repository")
+  mvn_offline "${repo[@]}" -DskipTests -Dhaven.deploy.standalone -pl .,case-events,service-support,embedded-infra,deploy install
+  rm -rf "$ROOT/bench/target/lib"
+  mvn_offline "${repo[@]}" -f bench/pom.xml -DskipTests package
 fi
 
 exec timeout --signal=TERM --kill-after=60 1200 \

@@ -59,7 +59,9 @@ public final class SharedStack implements BeforeAllCallback {
             }
             Path data = Path.of("target", "e2e-stack").toAbsolutePath();
             deleteRecursively(data);
-            stack = HavenLocalStack.start(options.withDataDirectory(data).withPorts(Ports.free()));
+            // 300 s, not 180: on a busy two-core machine case-service alone has taken more than 180 s to become healthy
+            stack = HavenLocalStack.start(options.withDataDirectory(data).withPorts(Ports.free())
+                    .withStartupTimeout(java.time.Duration.ofSeconds(300)));
         }
         return stack;
     }

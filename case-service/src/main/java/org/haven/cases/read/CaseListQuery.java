@@ -87,6 +87,10 @@ public record CaseListQuery(@Nullable String status, @Nullable String assignee, 
         if (value.isBlank() || value.length() > MAX_TEXT) {
             throw new InvalidFieldException(field, "must be 1 to " + MAX_TEXT + " characters");
         }
+        if (value.indexOf('\u0000') >= 0) {
+            // PostgreSQL refuses a NUL in a text parameter: it would be a 500 (found by the fuzzer of issue 9)
+            throw new InvalidFieldException(field, "must not contain a NUL character");
+        }
         return value;
     }
 }

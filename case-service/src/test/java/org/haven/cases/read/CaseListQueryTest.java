@@ -60,4 +60,12 @@ class CaseListQueryTest {
                 parameter.equals("cursor") ? value : null))
                 .isInstanceOfSatisfying(InvalidFieldException.class, e -> assertThat(e.field()).isEqualTo(parameter));
     }
+
+    @Test
+    void aNulCharacterInATextParameterIsRefusedNotSentToPostgreSql() {
+        assertThatThrownBy(() -> CaseListQuery.parse(null, "user:\u0000", null, null, null, null))
+                .isInstanceOfSatisfying(InvalidFieldException.class, e -> assertThat(e.field()).isEqualTo("assignee"));
+        assertThatThrownBy(() -> CaseListQuery.parse(null, null, "ma\u0000ria", null, null, null))
+                .isInstanceOfSatisfying(InvalidFieldException.class, e -> assertThat(e.field()).isEqualTo("q"));
+    }
 }

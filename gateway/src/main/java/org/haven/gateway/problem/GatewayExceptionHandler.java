@@ -1,5 +1,6 @@
 package org.haven.gateway.problem;
 
+import io.netty.channel.unix.Errors;
 import io.netty.handler.timeout.ReadTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +14,7 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.client.PrematureCloseException;
 
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.util.concurrent.TimeoutException;
 
@@ -57,6 +59,11 @@ public class GatewayExceptionHandler implements WebExceptionHandler {
             }
             if (cause instanceof ConnectException || cause instanceof UnknownHostException
                     || cause instanceof PrematureCloseException) {
+                return HttpStatus.BAD_GATEWAY;
+            }
+            // A service that dies mid-request resets the connection (kill -9 of a service under load answered 500
+            // here; found by the crash tests of issue 9): epoll reports it as a NativeIoException, NIO as a SocketException.
+            if (cause instanceof Errors.NativeIoException || cause instanceof SocketException) {
                 return HttpStatus.BAD_GATEWAY;
             }
             if (cause instanceof TimeoutException || cause instanceof ReadTimeoutException) {
