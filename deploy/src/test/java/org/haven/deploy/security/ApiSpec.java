@@ -30,7 +30,8 @@ final class ApiSpec {
             "/api/audit", "case-service",
             "/api/eligibility", "eligibility-service",
             "/api/notifications", "notification-service",
-            "/api/webhooks", "notification-service");
+            "/api/webhooks", "notification-service",
+            "/api/notification-preferences", "notification-service");
 
     record Endpoint(String method, String path, JsonNode operation, JsonNode requestSchema) {
 

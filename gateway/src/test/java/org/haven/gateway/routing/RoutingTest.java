@@ -19,7 +19,8 @@ class RoutingTest extends GatewayTestSupport {
             "/api/audit,         case",
             "/api/eligibility,   eligibility",
             "/api/notifications, notification",
-            "/api/webhooks,      notification"})
+            "/api/webhooks,      notification",
+            "/api/notification-preferences, notification"})
     void eachPublicPathPrefixIsForwardedToTheServiceThatOwnsIt(String prefix, String service) {
         String path = unique(prefix);
 
