@@ -4,6 +4,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -104,8 +105,18 @@ final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
+    /**
+     * The text of the visible element {@code locator} finds. Pages re-render when their data arrives, so an element
+     * found a moment ago may have been replaced: it is then looked up again.
+     */
+    String text(By locator) {
+        return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class)
+                .until(d -> ExpectedConditions.visibilityOfElementLocated(locator).apply(d).getText());
+    }
+
     <T> T waitUntil(Duration timeout, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, timeout).pollingEvery(Duration.ofMillis(200)).until(condition::apply);
+        return new WebDriverWait(driver, timeout).pollingEvery(Duration.ofMillis(200))
+                .ignoring(StaleElementReferenceException.class).until(condition::apply);
     }
 
     /** Waits until the page's live feed (the notification stream) is connected. */

@@ -74,12 +74,12 @@ class CaseworkerUiTest {
         browser.driver().findElement(By.name("username")).sendKeys("caseworker-a");
         browser.driver().findElement(By.name("password")).sendKeys("not-the-password");
         browser.click(By.cssSelector("form[data-action=sign-in] button[type=submit]"));
-        assertThat(browser.waitFor(By.cssSelector("form[data-action=sign-in] .form-errors")).getText())
+        assertThat(browser.text(By.cssSelector("form[data-action=sign-in] .form-errors")))
                 .contains("The username or password is not correct.");
 
         browser.signIn("caseworker-a", PASSWORD);
         assertThat(browser.driver().getCurrentUrl()).endsWith("/today");
-        String header = browser.waitFor(By.id("signed-in-as")).getText();
+        String header = browser.text(By.id("signed-in-as"));
         assertThat(header).contains("caseworker-a").contains("org-a").contains("Caseworker");
         browser.waitFor(By.cssSelector("#today-deadlines h3"));
         browser.screenshot("today");
@@ -120,8 +120,8 @@ class CaseworkerUiTest {
 
         browser.waitFor(By.cssSelector("#case-timeline [data-event-type=CaseOpened]"));
         assertThat(browser.driver().getCurrentUrl()).matches(".*/cases/[0-9a-f-]{36}$");
-        assertThat(browser.waitFor(By.cssSelector("h1")).getText()).isEqualTo("Olena " + familyName);
-        assertThat(browser.waitFor(By.id("case-summary")).getText()).contains("Ukraine (UA)");
+        assertThat(browser.text(By.cssSelector("h1"))).isEqualTo("Olena " + familyName);
+        assertThat(browser.text(By.id("case-summary"))).contains("Ukraine (UA)");
         browser.screenshot("case");
 
         browser.click(By.cssSelector("a[href='/cases']"));
@@ -208,7 +208,7 @@ class CaseworkerUiTest {
         assertThat(expiring.getText()).contains("Parole expiring").contains("PAROLE-EXPIRING");
         assertThat(pageMark(browser)).as("the case page was not reloaded").isEqualTo("case");
         browser.waitUntil(Browser.WAIT, d -> d.findElements(By.cssSelector("#case-deadlines [data-type=PAROLE_EXPIRY]")).isEmpty() ? null : true);
-        assertThat(browser.waitFor(By.cssSelector("[data-pathway=parole] .days-left")).getText()).isEqualTo("20 days left");
+        assertThat(browser.text(By.cssSelector("[data-pathway=parole] .days-left"))).isEqualTo("20 days left");
         browser.screenshot("case");
         browser.fullPageScreenshot("case-full");
         saveForReadme(browser, "case-page.png");
@@ -244,23 +244,23 @@ class CaseworkerUiTest {
         browser.signIn("caseworker-a", PASSWORD);
         browser.go("/cases/" + caseId);
         browser.waitFor(By.cssSelector("#case-timeline [data-event-type=CaseOpened]"));
-        assertThat(browser.waitFor(By.id("timeline-title")).getText()).isEqualTo("Timeline");
+        assertThat(browser.text(By.id("timeline-title"))).isEqualTo("Timeline");
 
         new org.openqa.selenium.support.ui.Select(browser.waitFor(By.id("language-switch"))).selectByValue("es");
         browser.waitUntil(Browser.WAIT, d -> "Cronología".equals(d.findElement(By.id("timeline-title")).getText()) ? true : null);
         assertThat(browser.script("return document.documentElement.lang")).isEqualTo("es");
-        assertThat(browser.waitFor(By.cssSelector("nav.app-nav")).getText()).contains("Hoy").contains("Casos");
-        assertThat(browser.waitFor(By.id("signed-in-roles")).getText()).isEqualTo("Gestor/a de casos");
-        assertThat(browser.waitFor(By.id("case-summary")).getText())
+        assertThat(browser.text(By.cssSelector("nav.app-nav"))).contains("Hoy").contains("Casos");
+        assertThat(browser.text(By.id("signed-in-roles"))).isEqualTo("Gestor/a de casos");
+        assertThat(browser.text(By.id("case-summary")))
                 .contains("Fecha de nacimiento").contains("1 may 1990").contains("Ucrania (UA)");
-        assertThat(browser.waitFor(By.cssSelector("#case-timeline [data-event-type=CaseOpened]")).getText()).contains("Caso abierto");
+        assertThat(browser.text(By.cssSelector("#case-timeline [data-event-type=CaseOpened]"))).contains("Caso abierto");
         browser.screenshot("case");
 
         browser.driver().navigate().refresh();
         browser.waitFor(By.cssSelector("#case-timeline [data-event-type=CaseOpened]"));
-        assertThat(browser.waitFor(By.id("timeline-title")).getText()).as("remembered after a reload").isEqualTo("Cronología");
+        assertThat(browser.text(By.id("timeline-title"))).as("remembered after a reload").isEqualTo("Cronología");
         browser.click(By.cssSelector("a[href='/today']"));
-        assertThat(browser.waitFor(By.id("deadlines-title")).getText()).isEqualTo("Plazos");
+        assertThat(browser.text(By.id("deadlines-title"))).isEqualTo("Plazos");
         browser.screenshot("today");
     }
 
@@ -274,7 +274,7 @@ class CaseworkerUiTest {
 
         Browser browser = browser("auditor");
         browser.signIn("auditor-a", PASSWORD);
-        assertThat(browser.waitFor(By.id("signed-in-as")).getText()).contains("Auditor").contains("org-a");
+        assertThat(browser.text(By.id("signed-in-as"))).contains("Auditor").contains("org-a");
         browser.go("/cases/" + caseId);
         browser.waitFor(By.cssSelector("#case-timeline [data-event-type=ParoleRequested]"));
 
@@ -305,7 +305,7 @@ class CaseworkerUiTest {
         String caseId = api.openCase("Amina", uniqueFamilyName(), LocalDate.now().minusDays(20).toString());
         Browser browser = browser("intake");
         browser.signIn("intake-a", PASSWORD);
-        assertThat(browser.waitFor(By.id("signed-in-as")).getText()).contains("Intake");
+        assertThat(browser.text(By.id("signed-in-as"))).contains("Intake");
         browser.go("/cases/" + caseId);
         browser.waitFor(By.cssSelector("#case-timeline [data-event-type=CaseOpened]"));
 
@@ -319,7 +319,7 @@ class CaseworkerUiTest {
         browser.fill("asylum", "filedOn", LocalDate.now().toString());
         browser.click(By.cssSelector("form[data-action=asylum] button[type=submit]"));
         browser.waitFor(By.cssSelector("#case-timeline [data-event-type=AsylumFiled]"));
-        assertThat(browser.waitFor(By.cssSelector("#case-pathways [data-pathway=asylum]")).getText()).contains("Pending");
+        assertThat(browser.text(By.cssSelector("#case-pathways [data-pathway=asylum]"))).contains("Pending");
         browser.screenshot("case");
     }
 
@@ -329,12 +329,12 @@ class CaseworkerUiTest {
         String caseId = api.openCase("Olena", familyName, LocalDate.now().minusDays(10).toString());
         Browser browser = browser("other-organization");
         browser.signIn("caseworker-b", PASSWORD);
-        assertThat(browser.waitFor(By.id("signed-in-as")).getText()).contains("org-b");
+        assertThat(browser.text(By.id("signed-in-as"))).contains("org-b");
 
         browser.go("/cases/" + caseId);
         WebElement notFound = browser.waitFor(By.id("case-not-found"));
         assertThat(notFound.getText()).contains("There is no case with this id in your organization.");
-        assertThat(browser.waitFor(By.cssSelector("h1")).getText()).isEqualTo("Case not found");
+        assertThat(browser.text(By.cssSelector("h1"))).isEqualTo("Case not found");
         assertThat(browser.driver().getPageSource()).doesNotContain(familyName);
         browser.screenshot("case");
     }
@@ -348,12 +348,12 @@ class CaseworkerUiTest {
         browser.waitFor(By.cssSelector("form[data-action=create-api-key]"));
 
         browser.click(By.cssSelector("form[data-action=create-api-key] button[type=submit]"));
-        assertThat(browser.waitFor(By.cssSelector("form[data-action=create-api-key] .field-error")).getText()).isNotBlank();
+        assertThat(browser.text(By.cssSelector("form[data-action=create-api-key] .field-error"))).isNotBlank();
 
         browser.driver().findElement(By.cssSelector("form[data-action=create-api-key] [name=name]")).sendKeys(name);
         browser.click(browser.driver().findElement(By.cssSelector("form[data-action=create-api-key] input[value=INTAKE]")));
         browser.click(By.cssSelector("form[data-action=create-api-key] button[type=submit]"));
-        assertThat(browser.waitFor(By.cssSelector("code.secret")).getText()).startsWith("hvn_");
+        assertThat(browser.text(By.cssSelector("code.secret"))).startsWith("hvn_");
         WebElement key = browser.waitUntil(Browser.WAIT, d -> d.findElements(By.cssSelector("#api-keys .key")).stream()
                 .filter(element -> element.getText().contains(name)).findFirst().orElse(null));
         browser.screenshot("page");
