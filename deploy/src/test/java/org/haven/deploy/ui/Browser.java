@@ -111,7 +111,10 @@ final class Browser implements AutoCloseable {
      */
     String text(By locator) {
         return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class)
-                .until(d -> ExpectedConditions.visibilityOfElementLocated(locator).apply(d).getText());
+                .until(d -> {
+                    WebElement element = ExpectedConditions.visibilityOfElementLocated(locator).apply(d);
+                    return element == null ? null : element.getText();
+                });
     }
 
     <T> T waitUntil(Duration timeout, Function<WebDriver, T> condition) {
