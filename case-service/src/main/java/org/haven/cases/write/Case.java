@@ -35,6 +35,7 @@ import org.haven.cases.domain.asylum.StopAsylumClock;
 import org.haven.cases.domain.deadlines.DeadlineCalendar;
 import org.haven.cases.domain.deadlines.DeadlineReached;
 import org.haven.cases.domain.deadlines.DeadlineSchedule;
+import org.haven.cases.domain.deadlines.FiringCancellation;
 import org.haven.cases.domain.deadlines.EligibilityAssessed;
 import org.haven.cases.domain.deadlines.RecordEligibilityAssessment;
 import org.haven.cases.domain.deadlines.ScheduledDeadline;
@@ -84,6 +85,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -104,6 +106,8 @@ public class Case {
     public static final String EXPECTED_VERSION = "expectedVersion";
     static final String DEADLINE = "case-deadline";
     static final String DEADLINE_ACTOR = "system:deadlines";
+    /** Metadata of {@code EligibilityAssessed}: the schedule id of each firing it left scheduled, by firing key. */
+    static final String SCHEDULED_FIRINGS = "scheduledFirings";
 
     @AggregateIdentifier
     private CaseId caseId;
@@ -125,6 +129,8 @@ public class Case {
     private @Nullable Instant assessedAt;
     private Set<String> currentDeadlineKeys = Set.of();
     private final Set<String> firedDeadlineKeys = new HashSet<>();
+    /** Firing key → schedule id, as of the latest assessment; forgotten on closing (those fire and are ignored). */
+    private Map<String, String> scheduledFirings = Map.of();
 
     protected Case() {
         // rebuilt by Axon from the case's events
@@ -333,23 +339,32 @@ public class Case {
     // Deadlines
 
     /**
-     * Records a new assessment and replaces the case's deadline schedule with the one it defines. A
-     * redelivered or older assessment changes nothing. A closed case keeps the assessment but schedules nothing.
+     * Records a new assessment and replaces the case's deadline schedule with the one it defines: firings it still
+     * defines stay scheduled, the others are cancelled, new ones are scheduled. The schedule ids travel in the
+     * event's metadata ({@link #SCHEDULED_FIRINGS}), so the case knows them after a reload. A redelivered or older
+     * assessment changes nothing. A closed case keeps the assessment but schedules nothing.
      */
     @CommandHandler
-    long handle(RecordEligibilityAssessment command, DeadlineManager deadlines, DeadlineCalendar calendar) {
+    long handle(RecordEligibilityAssessment command, DeadlineManager deadlines, FiringCancellation cancellation,
+                DeadlineCalendar calendar) {
         if (command.assessmentId().equals(assessmentId)
                 || (assessedAt != null && !command.assessedAt().isAfter(assessedAt))) {
             return version();
         }
-        long version = record(new EligibilityAssessed(caseId, command.assessmentId(), command.assessedAt(), command.assessment()));
-        deadlines.cancelAllWithinScope(DEADLINE);
-        if (!closed) {
-            for (ScheduledDeadline firing : DeadlineSchedule.plan(command.assessment(), calendar, firedDeadlineKeys)) {
-                deadlines.schedule(firing.firesAt(), DEADLINE, firing);
-            }
+        List<ScheduledDeadline> plan = closed ? List.of()
+                : DeadlineSchedule.plan(command.assessment(), calendar, firedDeadlineKeys);
+        Map<String, String> scheduled = new HashMap<>();
+        for (ScheduledDeadline firing : plan) {
+            String kept = scheduledFirings.get(firing.key());
+            scheduled.put(firing.key(), kept != null ? kept : deadlines.schedule(firing.firesAt(), DEADLINE, firing));
         }
-        return version;
+        scheduledFirings.forEach((key, scheduleId) -> {
+            if (!scheduled.containsKey(key) && !firedDeadlineKeys.contains(key)) {
+                cancellation.cancel(deadlines, DEADLINE, scheduleId);
+            }
+        });
+        return record(new EligibilityAssessed(caseId, command.assessmentId(), command.assessedAt(), command.assessment()),
+                MetaData.with(SCHEDULED_FIRINGS, scheduled));
     }
 
     /** A firing that a later assessment no longer defines, or that already fired, records nothing. */
@@ -382,7 +397,8 @@ public class Case {
     }
 
     @EventSourcingHandler
-    void evolve(Object event, @MetaDataValue(HashChain.HASH) @Nullable String hash) {
+    void evolve(Object event, @MetaDataValue(HashChain.HASH) @Nullable String hash,
+                @MetaDataValue(SCHEDULED_FIRINGS) @Nullable Map<String, String> firings) {
         if (hash != null) {
             lastHash = hash;
         }
@@ -393,7 +409,10 @@ public class Case {
                 dateOfBirth = e.client().dateOfBirth();
             }
             case ClientDetailsCorrected e -> dateOfBirth = e.client().dateOfBirth();
-            case CaseClosed e -> closed = true;
+            case CaseClosed e -> {
+                closed = true;
+                scheduledFirings = Map.of();
+            }
             case CaseReopened e -> closed = false;
             case ParoleRequested e -> paroleRequestPending = true;
             case ParoleGranted e -> {
@@ -422,6 +441,7 @@ public class Case {
                 assessmentId = e.assessmentId();
                 assessedAt = e.assessedAt();
                 currentDeadlineKeys = DeadlineSchedule.keysOf(e.assessment());
+                scheduledFirings = firings == null ? Map.of() : Map.copyOf(firings);
             }
             case DeadlineReached e -> firedDeadlineKeys.add(e.key());
             default -> {

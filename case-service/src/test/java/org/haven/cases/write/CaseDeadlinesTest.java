@@ -1,13 +1,17 @@
 package org.haven.cases.write;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.matchers.Matchers;
 import org.haven.cases.config.AxonConfiguration;
 import org.haven.cases.domain.CaseId;
 import org.haven.cases.domain.Client;
 import org.haven.cases.domain.deadlines.DeadlineCalendar;
 import org.haven.cases.domain.deadlines.EligibilityAssessed;
+import org.haven.cases.domain.deadlines.FiringCancellation;
 import org.haven.cases.domain.deadlines.ParoleExpiring;
 import org.haven.cases.domain.deadlines.RecordEligibilityAssessment;
 import org.haven.cases.domain.deadlines.ScheduledDeadline;
@@ -24,6 +28,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,6 +42,7 @@ class CaseDeadlinesTest {
     private final CaseId caseId = CaseId.newId();
     private AggregateTestFixture<Case> fixture;
     private LocalDate today;
+    private final List<String> cancelled = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
@@ -57,6 +63,7 @@ class CaseDeadlinesTest {
                 return fixture.currentTime();
             }
         }));
+        fixture.registerInjectableResource((FiringCancellation) (deadlines, name, scheduleId) -> cancelled.add(scheduleId));
         today = LocalDate.ofInstant(fixture.currentTime(), ZONE);
     }
 
@@ -114,5 +121,47 @@ class CaseDeadlinesTest {
         fixture.given(opened(), new CaseClosed(caseId, "done"))
                 .when(new RecordEligibilityAssessment(caseId, UUID.randomUUID(), fixture.currentTime(), paroleEndingIn(20)), ORG_A)
                 .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void aChangedAssessmentKeepsTheFiringsItStillDefinesAndCancelsTheOthersByTheirIds() {
+        // paroleEndingIn(100): reminders 90, 60 and 30 days before (days 10, 40, 70) and the day after it ends.
+        String day40 = "PAROLE_EXPIRY/" + today.plusDays(100) + "/60";
+        String day70 = "PAROLE_EXPIRY/" + today.plusDays(100) + "/30";
+        String dueDay = "PAROLE_EXPIRY/" + today.plusDays(100) + "/0";
+        String day10 = "PAROLE_EXPIRY/" + today.plusDays(100) + "/90";
+        EventMessage<?> earlier = GenericEventMessage.asEventMessage(
+                        new EligibilityAssessed(caseId, UUID.randomUUID(), fixture.currentTime().minusSeconds(60), paroleEndingIn(100)))
+                .andMetaData(Map.of(Case.SCHEDULED_FIRINGS, Map.of(day10, "id-10", day40, "id-40", day70, "id-70", dueDay, "id-due")));
+        // The same parole, now with reminders 60 and 30 days before only: the 90-day reminder is no longer defined.
+        Assessment changed = new Assessment(today, "test", List.of(),
+                List.of(new Assessment.Deadline(DeadlineType.PAROLE_EXPIRY, today.plusDays(100), "PAROLE-EXPIRING",
+                        "INA 212(d)(5)(A); 8 CFR 212.5", List.of(60, 30))),
+                List.of());
+
+        fixture.given(List.of(opened(), earlier))
+                .when(new RecordEligibilityAssessment(caseId, UUID.randomUUID(), fixture.currentTime(), changed), ORG_A)
+                .expectEventsMatching(Matchers.exactSequenceOf(Matchers.predicate((EventMessage<?> event) ->
+                        Map.of(day40, "id-40", day70, "id-70", dueDay, "id-due").equals(event.getMetaData().get(Case.SCHEDULED_FIRINGS)))))
+                .expectNoScheduledDeadlines();
+        org.assertj.core.api.Assertions.assertThat(cancelled).containsExactly("id-10");
+    }
+
+    @Test
+    void aFiringThatAlreadyFiredIsNeitherCancelledNorScheduledAgain() {
+        String day10 = "PAROLE_EXPIRY/" + today.minusDays(5).plusDays(100) + "/90";
+        EventMessage<?> earlier = GenericEventMessage.asEventMessage(
+                        new EligibilityAssessed(caseId, UUID.randomUUID(), fixture.currentTime().minusSeconds(60), paroleEndingIn(95)))
+                .andMetaData(Map.of(Case.SCHEDULED_FIRINGS, Map.of(day10, "id-10")));
+        ParoleExpiring fired = new ParoleExpiring(caseId, DeadlineType.PAROLE_EXPIRY, today.plusDays(95), 90,
+                "PAROLE-EXPIRING", "INA 212(d)(5)(A); 8 CFR 212.5");
+
+        fixture.given(List.of(opened(), earlier, fired))
+                .when(new RecordEligibilityAssessment(caseId, UUID.randomUUID(), fixture.currentTime(), paroleEndingIn(20)), ORG_A)
+                .expectEventsMatching(Matchers.exactSequenceOf(Matchers.predicate((EventMessage<?> event) -> {
+                    Object firings = event.getMetaData().get(Case.SCHEDULED_FIRINGS);
+                    return firings instanceof Map<?, ?> map && map.size() == 2 && !map.containsValue("id-10");
+                })));
+        org.assertj.core.api.Assertions.assertThat(cancelled).isEmpty();
     }
 }
