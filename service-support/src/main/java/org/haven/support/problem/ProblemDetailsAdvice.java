@@ -36,6 +36,7 @@ import java.util.stream.Collectors;
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    private static final int RETRY_AFTER_DATABASE_OUTAGE_SECONDS = 2;
 
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
@@ -63,9 +64,36 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (databaseUnavailable(e)) {
+            log.warn("Answered 503: the database is unavailable ({})", e.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_DATABASE_OUTAGE_SECONDS))
+                    .body(problem(HttpStatus.SERVICE_UNAVAILABLE,
+                            "The service's database is unavailable; nothing was changed. Try again shortly."));
+        }
         log.error("Unexpected failure", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred; it has been logged.");
+        return ResponseEntity.internalServerError()
+                .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred; it has been logged."));
+    }
+
+    /**
+     * Whether the failure is the database being out of reach (restarting, failing over, the pool timing out): a
+     * connection-class SQLSTATE (08xxx), an operator intervention (57P01–57P03: shut down, crashed, not yet
+     * accepting connections), or a JDBC transient-connection or recoverable exception anywhere in the causes.
+     * The request's transaction did not commit, so the client may simply retry.
+     */
+    static boolean databaseUnavailable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.sql.SQLTransientConnectionException || cause instanceof java.sql.SQLRecoverableException) {
+                return true;
+            }
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
