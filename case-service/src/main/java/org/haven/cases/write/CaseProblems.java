@@ -10,6 +10,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -33,10 +34,17 @@ class CaseProblems {
         return ProblemDetailsAdvice.problem(HttpStatus.PRECONDITION_FAILED, e.getMessage());
     }
 
-    /** Two writes raced on one case across instances; this one lost and wrote nothing. */
+    /**
+     * Two writes raced on one case across instances; this one lost and wrote nothing. Axon reports a lost connection
+     * during the append the same way (its resolver cannot tell), so that is answered as the outage it is.
+     */
     @ExceptionHandler(ConcurrencyException.class)
-    ProblemDetail raced(ConcurrencyException e) {
-        return ProblemDetailsAdvice.problem(HttpStatus.CONFLICT, "The case changed at the same moment; retry the request");
+    ResponseEntity<ProblemDetail> raced(ConcurrencyException e) {
+        if (ProblemDetailsAdvice.databaseUnavailable(e)) {
+            return ProblemDetailsAdvice.databaseUnavailableAnswer(e);
+        }
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(ProblemDetailsAdvice.problem(HttpStatus.CONFLICT, "The case changed at the same moment; retry the request"));
     }
 
     @ExceptionHandler(IdempotentRequests.IdempotencyKeyReused.class)

@@ -66,15 +66,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         if (databaseUnavailable(e)) {
-            log.warn("Answered 503: the database is unavailable ({})", e.toString());
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_DATABASE_OUTAGE_SECONDS))
-                    .body(problem(HttpStatus.SERVICE_UNAVAILABLE,
-                            "The service's database is unavailable; nothing was changed. Try again shortly."));
+            return databaseUnavailableAnswer(e);
         }
         log.error("Unexpected failure", e);
         return ResponseEntity.internalServerError()
                 .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred; it has been logged."));
+    }
+
+    /** 503 with {@code Retry-After}: the request changed nothing and may simply be sent again. */
+    public static ResponseEntity<ProblemDetail> databaseUnavailableAnswer(Throwable e) {
+        log.warn("Answered 503: the database is unavailable ({})", e.toString());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_DATABASE_OUTAGE_SECONDS))
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE,
+                        "The service's database is unavailable; nothing was changed. Try again shortly."));
     }
 
     /**
@@ -83,7 +88,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      * accepting connections), or a JDBC transient-connection or recoverable exception anywhere in the causes.
      * The request's transaction did not commit, so the client may simply retry.
      */
-    static boolean databaseUnavailable(Throwable e) {
+    public static boolean databaseUnavailable(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof java.sql.SQLTransientConnectionException || cause instanceof java.sql.SQLRecoverableException) {
                 return true;
