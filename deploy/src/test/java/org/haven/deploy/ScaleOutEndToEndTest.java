@@ -52,7 +52,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Two instances of each service on the shared stack (the second started beside the first, same database and
  * consumer group, as {@code ./haven up --replicas 2} does): Kafka partitions are split between the instances of
  * each consumer group, each tracking segment of case-service is owned by one live instance, concurrent
- * commands on one case through both case-service instances leave a gap-free history, and no email is sent twice.
+ * commands on one case through both case-service instances all succeed and leave a gap-free history, and each
+ * case event gives one notification.
  */
 @Timeout(value = 12, unit = java.util.concurrent.TimeUnit.MINUTES)
 @ExtendWith(SharedStack.class)
@@ -112,7 +113,7 @@ class ScaleOutEndToEndTest {
 
     @Test
     @Order(2)
-    void concurrentCommandsOnOneCaseThroughBothInstancesLeaveAGapFreeHistory() throws Exception {
+    void concurrentCommandsOnOneCaseThroughBothInstancesAllSucceedWithAGapFreeHistory() throws Exception {
         String caseId = openCase();
         List<URI> instances = List.of(stack.process(HavenLocalStack.CASE_SERVICE).baseUri(), seconds.getFirst().baseUri());
         int commands = 40;
@@ -127,7 +128,8 @@ class ScaleOutEndToEndTest {
             answers.forEach(answer -> statuses.merge(answer.join(), 1, Integer::sum));
         }
         System.out.printf("%d notes on one case through two instances: answers %s%n", commands, statuses);
-        assertThat(statuses.keySet()).as("only success or a conflict, never a server error").isSubsetOf(200, 409);
+        // a command that loses the race is retried by case-service (ConflictRetries), so every one is recorded
+        assertThat(statuses).isEqualTo(Map.of(200, commands));
 
         try (Connection db = database(HavenLocalStack.CASE_SERVICE)) {
             List<Long> sequence = new ArrayList<>();
