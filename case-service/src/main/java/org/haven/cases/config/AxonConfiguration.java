@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.EventProcessingConfigurer;
@@ -17,6 +20,10 @@ import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Axon without Axon Server: JPA event store on PostgreSQL, events, snapshots and messages as JSON (never Java
@@ -57,12 +64,23 @@ public class AxonConfiguration {
     /**
      * Cases stay in memory between commands instead of being rebuilt from their events each time. Entries are
      * weak references (the JVM may drop them under memory pressure). With several instances, a command routed
-     * to an instance holding an older copy fails on the event store's unique (case, sequence) constraint and is
-     * answered 409; consistent routing of a case's commands to one instance avoids that (not built yet).
+     * to an instance holding an older copy fails on the event store's unique (case, sequence) constraint; the
+     * rollback evicts that copy and {@link #commandGateway} sends the command again (409 only if it keeps losing).
      */
     @Bean
     Cache caseCache() {
         return new WeakReferenceCache();
+    }
+
+    /** Axon's default gateway plus {@link ConflictRetries}: up to 5 more attempts, 25 ms apart and growing. */
+    @Bean(destroyMethod = "")
+    CommandGateway commandGateway(CommandBus commandBus) {
+        ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("command-conflict-retry").daemon().factory());
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(new ConflictRetries(retries, 5, Duration.ofMillis(25)))
+                .build();
     }
 
     @Bean

@@ -108,40 +108,62 @@ public final class HavenLocalStack implements AutoCloseable {
      * @param startupTimeout     how long each stage (services, then gateway) may take to become healthy
      * @param kafkaClasspath     classpath of the broker's JVM: {@code kafka_2.13} and its dependencies
      * @param infrastructureOnly start PostgreSQL, Kafka and the SMTP capture only
+     * @param replicas           instances of each service (1 to {@value #MAX_REPLICAS}); see {@link #replicaPort}
      */
     public record Options(Path repository, Path dataDirectory, Ports ports, Duration startupTimeout,
-                          String kafkaClasspath, boolean infrastructureOnly) {
+                          String kafkaClasspath, boolean infrastructureOnly, int replicas) {
+
+        /** Two cores and a few GB run two of each; more would only show the machine's limits. */
+        public static final int MAX_REPLICAS = 3;
+
+        public Options {
+            if (replicas < 1 || replicas > MAX_REPLICAS) {
+                throw new IllegalArgumentException("replicas must be 1 to " + MAX_REPLICAS + ", not " + replicas);
+            }
+        }
 
         public static Options defaults() {
             Path repository = locateRepository();
             return new Options(repository, repository.resolve(".haven"), Ports.defaults(), Duration.ofSeconds(180),
-                    System.getProperty("java.class.path"), false);
+                    System.getProperty("java.class.path"), false, 1);
         }
 
         public Options withRepository(Path value) {
             return new Options(value.toAbsolutePath().normalize(), dataDirectory, ports, startupTimeout, kafkaClasspath,
-                    infrastructureOnly);
+                    infrastructureOnly, replicas);
         }
 
         public Options withDataDirectory(Path value) {
             return new Options(repository, value.toAbsolutePath().normalize(), ports, startupTimeout, kafkaClasspath,
-                    infrastructureOnly);
+                    infrastructureOnly, replicas);
         }
 
         public Options withPorts(Ports value) {
-            return new Options(repository, dataDirectory, value, startupTimeout, kafkaClasspath, infrastructureOnly);
+            return new Options(repository, dataDirectory, value, startupTimeout, kafkaClasspath, infrastructureOnly, replicas);
         }
 
         public Options withStartupTimeout(Duration value) {
-            return new Options(repository, dataDirectory, ports, value, kafkaClasspath, infrastructureOnly);
+            return new Options(repository, dataDirectory, ports, value, kafkaClasspath, infrastructureOnly, replicas);
         }
 
         public Options withKafkaClasspath(String value) {
-            return new Options(repository, dataDirectory, ports, startupTimeout, value, infrastructureOnly);
+            return new Options(repository, dataDirectory, ports, startupTimeout, value, infrastructureOnly, replicas);
         }
 
         public Options withInfrastructureOnly(boolean value) {
-            return new Options(repository, dataDirectory, ports, startupTimeout, kafkaClasspath, value);
+            return new Options(repository, dataDirectory, ports, startupTimeout, kafkaClasspath, value, replicas);
+        }
+
+        public Options withReplicas(int value) {
+            return new Options(repository, dataDirectory, ports, startupTimeout, kafkaClasspath, infrastructureOnly, value);
+        }
+
+        /**
+         * Port of a service's n-th instance: the first has the service's own port, the others 100 above per
+         * instance (case-service 8081, 8181, 8281).
+         */
+        public int replicaPort(String service, int instance) {
+            return ports.service(service) + 100 * (instance - 1);
         }
 
         public Path jar(String module) {
@@ -198,6 +220,11 @@ public final class HavenLocalStack implements AutoCloseable {
             for (String name : SERVICE_DATABASES.keySet()) {
                 services.add(launch(service(name)));
             }
+            for (int instance = 2; instance <= options.replicas(); instance++) {
+                for (String name : SERVICE_DATABASES.keySet()) {
+                    services.add(launch(replica(name, instance)));
+                }
+            }
             // The gateway starts with the services (it needs none of them to boot) but is awaited after them:
             // its health is UP only when the services behind it are.
             ServiceProcess gateway = launch(gateway());
@@ -216,7 +243,7 @@ public final class HavenLocalStack implements AutoCloseable {
             Files.createDirectories(options.run());
             Files.createDirectories(options.dataDirectory().resolve("tmp"));
             // One previous log of each process is kept, so that a crash of the last run can still be read.
-            for (String name : processNames()) {
+            for (String name : processAndReplicaNames()) {
                 rotate(options.logs().resolve(name + ".log"));
             }
             rotate(options.logs().resolve("postgres.log"));
@@ -234,6 +261,16 @@ public final class HavenLocalStack implements AutoCloseable {
     private List<String> processNames() {
         List<String> names = new ArrayList<>(SERVICE_DATABASES.keySet());
         names.add(GATEWAY);
+        return names;
+    }
+
+    private List<String> processAndReplicaNames() {
+        List<String> names = processNames();
+        for (int instance = 2; instance <= options.replicas(); instance++) {
+            for (String name : SERVICE_DATABASES.keySet()) {
+                names.add(name + "-" + instance);
+            }
+        }
         return names;
     }
 
@@ -259,6 +296,11 @@ public final class HavenLocalStack implements AutoCloseable {
         if (!options.infrastructureOnly()) {
             for (String name : processNames()) {
                 needed.put(name, ports.service(name));
+            }
+            for (int instance = 2; instance <= options.replicas(); instance++) {
+                for (String name : SERVICE_DATABASES.keySet()) {
+                    needed.put(name + "-" + instance, options.replicaPort(name, instance));
+                }
             }
         }
         Set<Integer> distinct = new HashSet<>(needed.values());
@@ -351,8 +393,12 @@ public final class HavenLocalStack implements AutoCloseable {
     }
 
     private List<String> jvmOptions() {
-        List<String> jvm = new ArrayList<>(List.of(
-                "-Xms256m", "-Xmx512m", "-XX:+UseParallelGC",
+        return jvmOptions(List.of("-Xms256m", "-Xmx512m", "-XX:+UseParallelGC"));
+    }
+
+    private List<String> jvmOptions(List<String> heap) {
+        List<String> jvm = new ArrayList<>(heap);
+        jvm.addAll(List.of(
                 "-Daxoniq.update-checker.disabled=true",
                 // Tomcat and friends write under java.io.tmpdir; keep that inside the data directory.
                 "-Djava.io.tmpdir=" + options.dataDirectory().resolve("tmp")));
@@ -366,7 +412,20 @@ public final class HavenLocalStack implements AutoCloseable {
         return service(name, name, options.ports().service(name));
     }
 
+    /**
+     * The n-th instance of a service in {@code --replicas} mode: same database and consumer group, a smaller heap
+     * and the serial collector, so that two of each fit beside the first ones on a small machine.
+     */
+    private ServiceProcess replica(String name, int instance) {
+        return service(name, name + "-" + instance, options.replicaPort(name, instance),
+                jvmOptions(List.of("-Xms128m", "-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")));
+    }
+
     private ServiceProcess service(String name, String instance, int port) {
+        return service(name, instance, port, jvmOptions());
+    }
+
+    private ServiceProcess service(String name, String instance, int port, List<String> jvm) {
         Ports ports = options.ports();
         String jdbcUrl = "jdbc:postgresql://localhost:" + ports.postgres() + "/" + SERVICE_DATABASES.get(name);
         List<String> arguments = new ArrayList<>(List.of(
@@ -380,7 +439,7 @@ public final class HavenLocalStack implements AutoCloseable {
             arguments.add("--spring.mail.host=localhost");
             arguments.add("--spring.mail.port=" + ports.smtp());
         }
-        return new ServiceProcess(instance, options.jar(name), port, jvmOptions(), arguments,
+        return new ServiceProcess(instance, options.jar(name), port, jvm, arguments,
                 options.logs().resolve(instance + ".log"), options.run());
     }
 
@@ -717,9 +776,11 @@ public final class HavenLocalStack implements AutoCloseable {
     // Command line: java -cp "deploy/target/deploy.jar:deploy/target/lib/*" org.haven.deploy.local.HavenLocalStack
 
     private static final String USAGE = """
-            Usage: HavenLocalStack [--data <dir>] [--infra-only] [<dir>]
+            Usage: HavenLocalStack [--data <dir>] [--infra-only] [--replicas <n>] [<dir>]
               <dir>, --data <dir>  data directory (default <checkout>/.haven): PostgreSQL data, Kafka storage, logs
               --infra-only         start PostgreSQL, Kafka and the SMTP capture only
+              --replicas <n>       n instances (1 to 3) of each service; instance k listens 100*(k-1) above the
+                                   service's port; the gateway routes to the first instance
             Environment: HAVEN_PORT moves the gateway (default 8080).""";
 
     public static void main(String[] args) {
@@ -771,6 +832,17 @@ public final class HavenLocalStack implements AutoCloseable {
                         throw new IllegalArgumentException("--data needs a directory");
                     }
                     options = options.withDataDirectory(Path.of(args[++i]));
+                }
+                case "--replicas" -> {
+                    if (i + 1 >= args.length) {
+                        throw new IllegalArgumentException("--replicas needs a number");
+                    }
+                    String value = args[++i];
+                    try {
+                        options = options.withReplicas(Integer.parseInt(value));
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("--replicas is not a number: " + value);
+                    }
                 }
                 case "-h", "--help" -> {
                     System.out.println(USAGE);

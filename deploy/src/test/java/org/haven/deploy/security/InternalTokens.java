@@ -14,14 +14,14 @@ import java.util.stream.Collectors;
  * exp), minted here without any Haven code: the local stack's secret is published, so this is what an
  * attacker who read the docs can make too.
  */
-final class InternalTokens {
+public final class InternalTokens {
 
     static final String LOCAL_SECRET = "local-dev-identity-secret-not-for-production-0001";
 
     private InternalTokens() {
     }
 
-    static String valid(String org, List<String> roles) {
+    public static String valid(String org, List<String> roles) {
         long now = Instant.now().getEpochSecond();
         return sign(LOCAL_SECRET, "local-1", "HS256", claims(org, roles, now, now + 60));
     }
