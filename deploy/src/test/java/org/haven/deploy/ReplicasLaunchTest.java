@@ -1,5 +1,7 @@
 package org.haven.deploy;
 
+import static org.haven.infra.Directories.deleteRecursively;
+
 import org.haven.deploy.local.HavenLocalStack;
 import org.haven.deploy.local.HavenLocalStack.Options;
 import org.haven.deploy.local.HavenLocalStack.Ports;
@@ -7,10 +9,7 @@ import org.haven.deploy.local.ServiceProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,16 +32,6 @@ class ReplicasLaunchTest {
                 assertThat(second.port()).isEqualTo(stack.process(service).port() + 100);
                 assertThat(second.healthy()).as(service + "-2").isTrue();
                 assertThat(second.logFile()).isEqualTo(data.resolve("logs").resolve(service + "-2.log"));
-            }
-        }
-    }
-
-    private static void deleteRecursively(Path root) throws Exception {
-        if (Files.exists(root)) {
-            try (Stream<Path> paths = Files.walk(root)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
             }
         }
     }

@@ -1,16 +1,15 @@
 package org.haven.deploy;
 
+import static org.haven.infra.Directories.deleteRecursively;
+
 import org.haven.deploy.local.HavenLocalStack;
 import org.haven.deploy.local.HavenLocalStack.Options;
 import org.haven.deploy.local.HavenLocalStack.Ports;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -74,19 +73,6 @@ public final class SharedStack implements BeforeAllCallback {
                 SharedStack.stack = null;
             }
             stack.stop();
-        }
-    }
-
-    private static void deleteRecursively(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

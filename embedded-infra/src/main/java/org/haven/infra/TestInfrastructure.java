@@ -9,10 +9,7 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * The real PostgreSQL and Kafka every integration test runs against, started once per test JVM:
@@ -74,7 +71,7 @@ public final class TestInfrastructure {
     private static TestInfrastructure startEmbedded() {
         log.info("No Docker engine: tests use embedded PostgreSQL and a Kafka broker process");
         Path root = Path.of("target", "test-infra").toAbsolutePath();
-        deleteRecursively(root);
+        Directories.deleteRecursively(root);
         LocalPostgres postgres = LocalPostgres.start(root.resolve("postgres"), freePort());
         LocalKafka kafka = LocalKafka.start(root.resolve("kafka"), freePort(), freePort());
         TestInfrastructure infrastructure = new TestInfrastructure(
@@ -114,17 +111,6 @@ public final class TestInfrastructure {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static void deleteRecursively(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

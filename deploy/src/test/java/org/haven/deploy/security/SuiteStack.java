@@ -1,5 +1,7 @@
 package org.haven.deploy.security;
 
+import static org.haven.infra.Directories.deleteRecursively;
+
 import org.haven.deploy.local.HavenLocalStack;
 import org.haven.deploy.local.HavenLocalStack.Options;
 import org.haven.deploy.local.HavenLocalStack.Ports;
@@ -9,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,18 +93,5 @@ final class SuiteStack {
 
     private static URI local(int port) {
         return URI.create("http://localhost:" + port);
-    }
-
-    private static void deleteRecursively(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
