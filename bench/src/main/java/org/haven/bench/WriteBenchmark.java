@@ -67,6 +67,7 @@ public final class WriteBenchmark {
                     result.perSecond(), result.latencies().percentileMillis(50), result.latencies().percentileMillis(95),
                     result.latencies().percentileMillis(99), result.failures());
         }
+        System.out.printf(Locale.ROOT, "%nCommands answered 2xx in the run, warm-up included: %d%n", ANSWERED.get());
         if (kafka != null) {
             double peak = results.stream().filter(r -> r.phase().startsWith("open")).mapToDouble(Result::perSecond).max().orElse(100);
             eventToKafka(haven, kafka, Math.max(1, peak / 2), duration);
@@ -76,6 +77,9 @@ public final class WriteBenchmark {
     private static void warmUp(Haven haven) throws InterruptedException {
         run("warm-up", 4, Duration.ofSeconds(10), client -> () -> haven.post("/api/cases", Haven.openCaseBody(client)).ok());
     }
+
+    /** Every 2xx of the run, warm-up and setup included: divide the CPU a run used by this (bench/cpu-by-process.sh). */
+    private static final AtomicLong ANSWERED = new AtomicLong();
 
     interface Operation {
         boolean call();
@@ -100,6 +104,7 @@ public final class WriteBenchmark {
                         if (operation.call()) {
                             latencies.record(System.nanoTime() - begin);
                             succeeded.incrementAndGet();
+                            ANSWERED.incrementAndGet();
                         } else {
                             failed.incrementAndGet();
                         }

@@ -63,7 +63,7 @@ public class CaseFacts {
         boolean published = publisher.publishIfChanged(
                 new AssessedCase(event.caseId(), event.organizationId(), event.sequence()), assessment,
                 "event:" + event.eventId(), traceparent);
-        log.info("Recorded {} #{} of case {} ({}) as a fact; assessment {}", event.type(), event.sequence(), event.caseId(),
+        log.debug("Recorded {} #{} of case {} ({}) as a fact; assessment {}", event.type(), event.sequence(), event.caseId(),
                 event.organizationId(), published ? "changed, published" : "unchanged");
     }
 

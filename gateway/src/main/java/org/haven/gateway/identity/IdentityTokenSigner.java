@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Signs the short-lived HS256 token that tells a service who is calling (internal-contracts.md). */
 public final class IdentityTokenSigner {
@@ -23,6 +24,14 @@ public final class IdentityTokenSigner {
     /** Short, so a token copied from a service's logs is useless almost at once. */
     static final Duration LIFETIME = Duration.ofSeconds(60);
 
+    /** How long a signed token is handed out again to the same caller; it then still has 50 of its 60 s to live. */
+    static final Duration REUSE = Duration.ofSeconds(10);
+    private static final int REMEMBERED_CALLERS = 10_000;
+
+    private record IssuedToken(String token, Instant issuedAt) {
+    }
+
+    private final Map<Caller, IssuedToken> recentlyIssued = new ConcurrentHashMap<>();
     private final JWSSigner signer;
     private final JWSHeader header;
     private final String issuer;
@@ -42,10 +51,26 @@ public final class IdentityTokenSigner {
         this.clock = clock;
     }
 
+    /**
+     * The caller's token, signed anew only when the one issued to the same caller (organization, subject, roles)
+     * is older than {@link #REUSE}: signing, and the services' verification of a token they have seen, then cost
+     * once per caller every few seconds instead of once per request. A caller whose roles change is another key.
+     */
     public String sign(Caller caller) {
         Instant now = clock.instant();
-        // Claims as a plain map: Nimbus's JWTClaimsSet writes a one-element audience as a string, while the
-        // contract says the array ["haven-services"].
+        IssuedToken recent = recentlyIssued.get(caller);
+        if (recent != null && !now.isBefore(recent.issuedAt()) && now.isBefore(recent.issuedAt().plus(REUSE))) {
+            return recent.token();
+        }
+        String token = newToken(caller, now);
+        if (recentlyIssued.size() >= REMEMBERED_CALLERS) {
+            recentlyIssued.clear();
+        }
+        recentlyIssued.put(caller, new IssuedToken(token, now));
+        return token;
+    }
+
+    private String newToken(Caller caller, Instant now) {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("iss", issuer);
         claims.put("aud", List.of(audience));

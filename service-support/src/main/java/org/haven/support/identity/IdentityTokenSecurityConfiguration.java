@@ -28,6 +28,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 
@@ -65,6 +66,11 @@ public class IdentityTokenSecurityConfiguration {
 
     @Bean
     JwtDecoder identityTokenDecoder(IdentityTokenProperties properties) {
+        return new RememberedTokens(verifyingDecoder(properties), Clock.systemUTC());
+    }
+
+    /** Signature (HS256, one of the listed keys), issuer, audience, expiry and an organization: all checked. */
+    static JwtDecoder verifyingDecoder(IdentityTokenProperties properties) {
         List<com.nimbusds.jose.jwk.JWK> keys = properties.keys().stream()
                 .<com.nimbusds.jose.jwk.JWK>map(key -> new OctetSequenceKey.Builder(
                         new SecretKeySpec(key.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"))
