@@ -87,6 +87,8 @@ public final class ApiFuzzer {
         public int rateLimited;
         public int acceptedWrites;
         public int brokenButAccepted;
+        /** Writes with a mutation answered 2xx: not a failure by itself (an unknown header is harmless), read them. */
+        public final List<Finding> brokenAccepted = new ArrayList<>();
         public int unsendable;
         public int endpoints;
 
@@ -121,6 +123,7 @@ public final class ApiFuzzer {
             section(text, "State changed by a refused request", stateChanges);
             section(text, "No answer", noAnswer);
             section(text, "Projection behind after the run", projectionBehind);
+            section(text, "Broken but accepted (2xx writes with a mutation; to read, not failures)", brokenAccepted);
             notes.forEach(note -> text.append("- ").append(note).append('\n'));
             return text.toString();
         }
@@ -362,6 +365,7 @@ public final class ApiFuzzer {
         boolean accepted = answer.status() / 100 == 2;
         if (accepted && !request.valid() && endpoint.effect() != Effect.NONE) {
             result.brokenButAccepted++;
+            result.brokenAccepted.add(finding);
         }
         switch (endpoint.effect()) {
             case CASE_EVENT, OPEN_CASE -> {

@@ -70,4 +70,29 @@ class GatewayErrorsTest extends GatewayTestSupport {
                 .expectStatus().isEqualTo(413)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
+
+    @Test
+    void bodyInAContentCodingIsUnsupportedMediaTypeProblem() {
+        String path = unique("/api/cases");
+
+        gateway.post().uri(path).header("X-API-Key", CASEWORKER_A_KEY).header("Content-Encoding", "gzip")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                .expectStatus().isEqualTo(415)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(415);
+
+        assertThat(caseService.received(path)).isEmpty();
+    }
+
+    @Test
+    void identityContentCodingIsForwarded() {
+        String path = unique("/api/cases");
+
+        gateway.post().uri(path).header("X-API-Key", CASEWORKER_A_KEY).header("Content-Encoding", "identity")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                .expectStatus().isOk();
+
+        assertThat(caseService.received(path)).isPresent();
+    }
 }
