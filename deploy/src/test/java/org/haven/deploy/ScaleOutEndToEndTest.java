@@ -157,6 +157,25 @@ class ScaleOutEndToEndTest {
 
     @Test
     @Order(3)
+    void anIfMatchAheadOfAnInstancesCachedCopyIsRetriedOnTheStoredCaseNotRefused() throws Exception {
+        String caseId = openCase();
+        awaitEligibilityAssessed(caseId); // the last event the pipeline adds on its own; from here only these notes
+        URI first = stack.process(HavenLocalStack.CASE_SERVICE).baseUri();
+        URI second = seconds.getFirst().baseUri();
+
+        long cachedBySecond = version(addNote(second, caseId, Map.of()));
+        long current = version(addNote(first, caseId, Map.of())); // the second instance's copy is now one behind
+        assertThat(current).isEqualTo(cachedBySecond + 1);
+
+        HttpResponse<String> answer = addNote(second, caseId, Map.of("If-Match", "\"" + current + "\""));
+
+        // before OlderCopyOfCase: 412 "The case is at version <cachedBySecond>, not <current>"
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(version(answer)).isEqualTo(current + 1);
+    }
+
+    @Test
+    @Order(4)
     void everyTrackingSegmentIsOwnedByOneLiveInstance() throws SQLException {
         Set<String> owners = new HashSet<>();
         try (Connection db = database(HavenLocalStack.CASE_SERVICE);
@@ -179,7 +198,7 @@ class ScaleOutEndToEndTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void eachCaseOpeningGivesOneNotificationAndNoEmailIsSentTwice() throws Exception {
         List<String> cases = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
@@ -249,19 +268,53 @@ class ScaleOutEndToEndTest {
         return json.readTree(response.body()).get("id").asString();
     }
 
-    /** Straight to one instance, as the gateway would forward it: the gateway only knows the first instance. */
+    /** Straight to one instance, as the gateway would forward it, with an internal identity token. */
     private static int addNoteDirectly(URI instance, String caseId, String body) {
+        HttpResponse<String> response = addNote(instance, caseId, body, Map.of());
+        if (response.statusCode() != 200) {
+            System.out.printf("note via %s: %d %s%n", instance, response.statusCode(), response.body());
+        }
+        return response.statusCode();
+    }
+
+    private static HttpResponse<String> addNote(URI instance, String caseId, Map<String, String> headers) {
+        return addNote(instance, caseId, "{\"text\":\"note via " + instance.getPort() + "\"}", headers);
+    }
+
+    private static HttpResponse<String> addNote(URI instance, String caseId, String body, Map<String, String> headers) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(instance.resolve("/api/cases/" + caseId + "/notes"))
+            HttpRequest.Builder request = HttpRequest.newBuilder(instance.resolve("/api/cases/" + caseId + "/notes"))
                     .header("Authorization", "Bearer " + InternalTokens.valid("org-a", List.of("CASEWORKER")))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                System.out.printf("note via %s: %d %s%n", instance, response.statusCode(), response.body());
-            }
-            return response.statusCode();
+                    .POST(HttpRequest.BodyPublishers.ofString(body));
+            headers.forEach(request::header);
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static long version(HttpResponse<String> answer) {
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return json.readTree(answer.body()).get("version").asLong();
+    }
+
+    private static void awaitEligibilityAssessed(String caseId) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        try (Connection db = database(HavenLocalStack.CASE_SERVICE);
+             var query = db.prepareStatement("select count(*) from domain_event_entry"
+                     + " where aggregate_identifier = ? and payload_type like '%EligibilityAssessed'")) {
+            query.setString(1, caseId);
+            while (true) {
+                try (ResultSet rows = query.executeQuery()) {
+                    rows.next();
+                    if (rows.getInt(1) > 0) {
+                        return;
+                    }
+                }
+                assertThat(Instant.now()).as("EligibilityAssessed recorded on case " + caseId).isBefore(deadline);
+                Thread.sleep(500);
+            }
         }
     }
 
