@@ -51,8 +51,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Two instances of each service on the shared stack (the second started beside the first, same database and
  * consumer group, as {@code ./haven up --replicas 2} does): Kafka partitions are split between the instances of
- * each consumer group, each tracking segment of case-service is owned by one live instance, concurrent
- * commands on one case through both case-service instances all succeed and leave a gap-free history, and each
+ * each consumer group, case-service's tracking processors have one of their two segments on each instance (and
+ * all on the survivor when one stops), concurrent commands on one case through both case-service instances all
+ * succeed and leave a gap-free history, an If-Match ahead of an instance's cached copy is not refused, and each
  * case event gives one notification.
  */
 @Timeout(value = 12, unit = java.util.concurrent.TimeUnit.MINUTES)
@@ -63,6 +64,7 @@ class ScaleOutEndToEndTest {
     private static final String CASEWORKER_A = "hvn_dev_a_caseworker";
     private static final List<String> CONSUMER_GROUPS = List.of(
             HavenLocalStack.CASE_SERVICE, HavenLocalStack.ELIGIBILITY_SERVICE, HavenLocalStack.NOTIFICATION_SERVICE);
+    private static final List<String> TRACKING_PROCESSORS = List.of("case-summary", "kafka-relay");
     private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper json = JsonMapper.builder().build();
 
@@ -157,29 +159,42 @@ class ScaleOutEndToEndTest {
 
     @Test
     @Order(3)
-    void everyTrackingSegmentIsOwnedByOneLiveInstance() throws SQLException {
-        Set<String> owners = new HashSet<>();
-        try (Connection db = database(HavenLocalStack.CASE_SERVICE);
-             ResultSet rows = db.createStatement().executeQuery(
-                     "select processor_name, segment, owner from token_entry order by processor_name, segment")) {
-            int segments = 0;
-            while (rows.next()) {
-                segments++;
-                System.out.printf("tracking processor %s segment %d: owner %s%n",
-                        rows.getString(1), rows.getInt(2), rows.getString(3));
-                assertThat(rows.getString(3)).as(rows.getString(1) + " segment " + rows.getInt(2)).isNotNull();
-                owners.add(rows.getString(3));
-            }
-            assertThat(segments).isPositive();
-        }
-        Set<String> pids = Set.of(String.valueOf(stack.process(HavenLocalStack.CASE_SERVICE).pid()),
-                String.valueOf(seconds.getFirst().pid()));
-        // Axon's default owner is "<pid>@<host>"
-        owners.forEach(owner -> assertThat(pids).contains(owner.substring(0, owner.indexOf('@'))));
+    void anIfMatchAheadOfAnInstancesCachedCopyIsRetriedOnTheStoredCaseNotRefused() throws Exception {
+        String caseId = openCase();
+        awaitEligibilityAssessed(caseId); // the last event the pipeline adds on its own; from here only these notes
+        URI first = stack.process(HavenLocalStack.CASE_SERVICE).baseUri();
+        URI second = seconds.getFirst().baseUri();
+
+        long cachedBySecond = version(addNote(second, caseId, Map.of()));
+        long current = version(addNote(first, caseId, Map.of())); // the second instance's copy is now one behind
+        assertThat(current).isEqualTo(cachedBySecond + 1);
+
+        HttpResponse<String> answer = addNote(second, caseId, Map.of("If-Match", "\"" + current + "\""));
+
+        // before OlderCopyOfCase: 412 "The case is at version <cachedBySecond>, not <current>"
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(version(answer)).isEqualTo(current + 1);
     }
 
     @Test
     @Order(4)
+    void eachTrackingProcessorsTwoSegmentsAreSplitBetweenTheTwoInstances() throws Exception {
+        String first = stack.process(HavenLocalStack.CASE_SERVICE).pid() + "@";
+        String second = seconds.getFirst().pid() + "@";
+        Map<String, Map<Integer, String>> owners = awaitOwners(Duration.ofSeconds(30), byProcessor -> TRACKING_PROCESSORS.stream()
+                .allMatch(processor -> byProcessor.getOrDefault(processor, Map.of()).size() == 2
+                        && Set.copyOf(byProcessor.get(processor).values()).size() == 2));
+        System.out.printf("segment owners with two instances (%s, %s): %s%n", first, second, owners);
+        for (String processor : TRACKING_PROCESSORS) {
+            // Axon's owner is "<pid>@<host>"
+            assertThat(owners.get(processor).values()).as(processor)
+                    .anySatisfy(owner -> assertThat(owner).startsWith(first))
+                    .anySatisfy(owner -> assertThat(owner).startsWith(second));
+        }
+    }
+
+    @Test
+    @Order(5)
     void eachCaseOpeningGivesOneNotificationAndNoEmailIsSentTwice() throws Exception {
         List<String> cases = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
@@ -218,6 +233,46 @@ class ScaleOutEndToEndTest {
         assertThat(byMessageId).allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
     }
 
+    @Test
+    @Order(6)
+    void whenTheFirstInstanceStopsTheSurvivorOwnsEverySegment() throws Exception {
+        String survivor = seconds.getFirst().pid() + "@";
+        stack.process(HavenLocalStack.CASE_SERVICE).stop(HavenLocalStack.STOP_GRACE);
+        try {
+            Map<String, Map<Integer, String>> owners = awaitOwners(Duration.ofSeconds(30), byProcessor -> TRACKING_PROCESSORS.stream()
+                    .allMatch(processor -> byProcessor.getOrDefault(processor, Map.of()).size() == 2
+                            && byProcessor.get(processor).values().stream().allMatch(owner -> owner.startsWith(survivor))));
+            System.out.printf("segment owners after the first instance stopped: %s%n", owners);
+            for (String processor : TRACKING_PROCESSORS) {
+                assertThat(owners.get(processor).values()).as(processor).hasSize(2).allSatisfy(owner -> assertThat(owner).startsWith(survivor));
+            }
+        } finally {
+            stack.start(HavenLocalStack.CASE_SERVICE); // the stack is shared with other test classes
+        }
+    }
+
+    /** Owner of each segment of each processor (unowned segments left out), polled until {@code done} or the timeout. */
+    private static Map<String, Map<Integer, String>> awaitOwners(Duration timeout,
+                                                                 java.util.function.Predicate<Map<String, Map<Integer, String>>> done)
+            throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        try (Connection db = database(HavenLocalStack.CASE_SERVICE)) {
+            while (true) {
+                Map<String, Map<Integer, String>> owners = new HashMap<>();
+                try (ResultSet rows = db.createStatement().executeQuery(
+                        "select processor_name, segment, owner from token_entry where owner is not null")) {
+                    while (rows.next()) {
+                        owners.computeIfAbsent(rows.getString(1), p -> new HashMap<>()).put(rows.getInt(2), rows.getString(3));
+                    }
+                }
+                if (done.test(owners) || Instant.now().isAfter(deadline)) {
+                    return owners;
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+
     private static Admin admin() {
         Properties config = new Properties();
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers());
@@ -249,19 +304,53 @@ class ScaleOutEndToEndTest {
         return json.readTree(response.body()).get("id").asString();
     }
 
-    /** Straight to one instance, as the gateway would forward it: the gateway only knows the first instance. */
+    /** Straight to one instance, as the gateway would forward it, with an internal identity token. */
     private static int addNoteDirectly(URI instance, String caseId, String body) {
+        HttpResponse<String> response = addNote(instance, caseId, body, Map.of());
+        if (response.statusCode() != 200) {
+            System.out.printf("note via %s: %d %s%n", instance, response.statusCode(), response.body());
+        }
+        return response.statusCode();
+    }
+
+    private static HttpResponse<String> addNote(URI instance, String caseId, Map<String, String> headers) {
+        return addNote(instance, caseId, "{\"text\":\"note via " + instance.getPort() + "\"}", headers);
+    }
+
+    private static HttpResponse<String> addNote(URI instance, String caseId, String body, Map<String, String> headers) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(instance.resolve("/api/cases/" + caseId + "/notes"))
+            HttpRequest.Builder request = HttpRequest.newBuilder(instance.resolve("/api/cases/" + caseId + "/notes"))
                     .header("Authorization", "Bearer " + InternalTokens.valid("org-a", List.of("CASEWORKER")))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                System.out.printf("note via %s: %d %s%n", instance, response.statusCode(), response.body());
-            }
-            return response.statusCode();
+                    .POST(HttpRequest.BodyPublishers.ofString(body));
+            headers.forEach(request::header);
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static long version(HttpResponse<String> answer) {
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return json.readTree(answer.body()).get("version").asLong();
+    }
+
+    private static void awaitEligibilityAssessed(String caseId) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        try (Connection db = database(HavenLocalStack.CASE_SERVICE);
+             var query = db.prepareStatement("select count(*) from domain_event_entry"
+                     + " where aggregate_identifier = ? and payload_type like '%EligibilityAssessed'")) {
+            query.setString(1, caseId);
+            while (true) {
+                try (ResultSet rows = query.executeQuery()) {
+                    rows.next();
+                    if (rows.getInt(1) > 0) {
+                        return;
+                    }
+                }
+                assertThat(Instant.now()).as("EligibilityAssessed recorded on case " + caseId).isBefore(deadline);
+                Thread.sleep(500);
+            }
         }
     }
 

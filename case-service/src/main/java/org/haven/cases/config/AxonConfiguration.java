@@ -64,8 +64,10 @@ public class AxonConfiguration {
     /**
      * Cases stay in memory between commands instead of being rebuilt from their events each time. Entries are
      * weak references (the JVM may drop them under memory pressure). With several instances, a command routed
-     * to an instance holding an older copy fails on the event store's unique (case, sequence) constraint; the
-     * rollback evicts that copy and {@link #commandGateway} sends the command again (409 only if it keeps losing).
+     * to an instance holding an older copy fails on the event store's unique (case, sequence) constraint, or, with
+     * an {@code If-Match} ahead of that copy, in the case's guard; either way the rollback evicts that copy
+     * (Axon's CachingEventSourcingRepository removes the entry when a unit of work that loaded it rolls back) and
+     * {@link #commandGateway} sends the command again (409, or 412 for the If-Match, only if it keeps losing).
      */
     @Bean
     Cache caseCache() {

@@ -15,8 +15,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Sends a command again when it lost a race on its case with another instance: the event store refused the
  * append ({@link ConcurrencyException}, unique case + sequence), the unit of work rolled back and with it the
- * cached copy of the case was evicted, so the next attempt loads the case as it now is and decides again.
- * Nothing else is retried: a rule that refuses the command, or a stale {@code If-Match}, answers at once.
+ * cached copy of the case was evicted, so the next attempt loads the case as it now is and decides again. An
+ * {@code If-Match} ahead of the cached copy is the same race seen earlier (the case's guard throws a
+ * ConcurrencyException for it). Nothing else is retried: a rule that refuses the command, or an {@code If-Match}
+ * behind the case, answers at once.
  * Axon's IntervalRetryScheduler would retry every exception not marked non-transient, rule violations included.
  */
 final class ConflictRetries implements RetryScheduler {

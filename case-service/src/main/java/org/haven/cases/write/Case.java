@@ -147,7 +147,8 @@ public class Case {
 
     /**
      * Runs before every command on an existing case: the case belongs to the caller's organization (else it
-     * does not exist for them), the client's {@code If-Match} version is current, a closed case only reopens,
+     * does not exist for them), the client's {@code If-Match} version is current (a version ahead of this copy is
+     * retried on the case as stored, see {@link OlderCopyOfCase}), a closed case only reopens,
      * and no fact is dated before the client was born.
      */
     @CommandHandlerInterceptor
@@ -156,8 +157,14 @@ public class Case {
         if (!organizationId.equals(metaData.get(AxonConfiguration.ORGANIZATION))) {
             throw new CaseNotFound(caseId);
         }
-        if (metaData.get(EXPECTED_VERSION) instanceof String expected && Long.parseLong(expected) != version()) {
-            throw new StaleVersion(Long.parseLong(expected), version());
+        if (metaData.get(EXPECTED_VERSION) instanceof String header) {
+            long expected = Long.parseLong(header);
+            if (expected < version()) {
+                throw new StaleVersion(expected, version());
+            }
+            if (expected > version()) {
+                throw new OlderCopyOfCase(expected, version()); // this cached copy may be behind another instance's writes
+            }
         }
         Object payload = command.getPayload();
         if (closed && !(payload instanceof ReopenCase) && !(payload instanceof RecordEligibilityAssessment)) {

@@ -29,8 +29,9 @@ class CaseProblems {
         return ProblemDetailsAdvice.problem(HttpStatus.NOT_FOUND, "No such case");
     }
 
-    @ExceptionHandler(StaleVersion.class)
-    ProblemDetail stale(StaleVersion e) {
+    /** {@link OlderCopyOfCase} here has outlasted its retries: the case as stored is not at the client's version either. */
+    @ExceptionHandler({StaleVersion.class, OlderCopyOfCase.class})
+    ProblemDetail stale(RuntimeException e) {
         return ProblemDetailsAdvice.problem(HttpStatus.PRECONDITION_FAILED, e.getMessage());
     }
 

@@ -118,6 +118,14 @@ class CaseTest {
     }
 
     @Test
+    void anIfMatchVersionAheadOfThisCopyIsAConflictToRetryOnTheStoredCase() {
+        fixture.given(opened(), paroleRequested())
+                .when(new RecordEntry(caseId, LocalDate.of(2025, 1, 4), EntryManner.PAROLED), ORG_A.and(Case.EXPECTED_VERSION, "2"))
+                .expectException(OlderCopyOfCase.class)
+                .expectNoEvents();
+    }
+
+    @Test
     void theCurrentIfMatchVersionIsAccepted() {
         fixture.given(opened(), paroleRequested())
                 .when(new RecordEntry(caseId, LocalDate.of(2025, 1, 4), EntryManner.PAROLED), ORG_A.and(Case.EXPECTED_VERSION, "1"))

@@ -73,6 +73,18 @@ class CaseWritesIntegrationTest {
     }
 
     @Test
+    void aVersionTheCaseNeverReachedIsPreconditionFailedAfterTheRetriesAndWritesNothing() {
+        String id = openCase();
+
+        // ahead of the cached copy: retried on the case as stored (ConflictRetries), which is not there either
+        Api.Response response = caseworker().post("/api/cases/" + id + "/notes", NOTE, Map.of("If-Match", "\"7\""));
+
+        assertThat(response.status()).isEqualTo(412);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(historySize(id)).isEqualTo(1);
+    }
+
+    @Test
     void racingWritesOnOneCaseAreAllRecorded() throws Exception {
         String id = openCase();
         int writers = 12;

@@ -445,7 +445,7 @@ public final class HavenLocalStack implements AutoCloseable {
 
     private ServiceProcess gateway() {
         Ports ports = options.ports();
-        List<String> arguments = List.of(
+        List<String> arguments = new ArrayList<>(List.of(
                 "--spring.profiles.active=local",
                 "--server.port=" + ports.gateway(),
                 "--spring.datasource.url=jdbc:postgresql://localhost:" + ports.postgres() + "/" + GATEWAY_DATABASE,
@@ -453,7 +453,16 @@ public final class HavenLocalStack implements AutoCloseable {
                 "--spring.datasource.password=" + postgres.password(),
                 "--haven.gateway.services.case=http://localhost:" + ports.caseService(),
                 "--haven.gateway.services.eligibility=http://localhost:" + ports.eligibilityService(),
-                "--haven.gateway.services.notification=http://localhost:" + ports.notificationService());
+                "--haven.gateway.services.notification=http://localhost:" + ports.notificationService()));
+        if (options.replicas() > 1) {
+            // every instance, for the gateway's load balancer (the list replaces the one-instance default)
+            for (String service : SERVICE_DATABASES.keySet()) {
+                for (int instance = 1; instance <= options.replicas(); instance++) {
+                    arguments.add("--spring.cloud.discovery.client.simple.instances." + service + "[" + (instance - 1)
+                            + "].uri=http://localhost:" + options.replicaPort(service, instance));
+                }
+            }
+        }
         return newProcess(GATEWAY, arguments);
     }
 
@@ -674,8 +683,8 @@ public final class HavenLocalStack implements AutoCloseable {
 
     /**
      * Starts one more instance of a service beside the running one, on {@code port}, with the same database and
-     * Kafka consumer group, and waits until it is healthy. The gateway keeps routing to the first instance; the
-     * new one is reached on its own port. Its name ({@code <service>-<n>}) is its log's name and is what
+     * Kafka consumer group, and waits until it is healthy. The running gateway does not know it (its instance list
+     * is fixed at its start, see {@code Options.replicas}); the new one is reached on its own port. Its name ({@code <service>-<n>}) is its log's name and is what
      * {@link #process}, {@link #kill} and {@link #start} take; the stack stops it with the others.
      */
     public ServiceProcess startInstance(String service, int port) {
@@ -780,7 +789,7 @@ public final class HavenLocalStack implements AutoCloseable {
               <dir>, --data <dir>  data directory (default <checkout>/.haven): PostgreSQL data, Kafka storage, logs
               --infra-only         start PostgreSQL, Kafka and the SMTP capture only
               --replicas <n>       n instances (1 to 3) of each service; instance k listens 100*(k-1) above the
-                                   service's port; the gateway routes to the first instance
+                                   service's port; the gateway balances requests over all of them
             Environment: HAVEN_PORT moves the gateway (default 8080).""";
 
     public static void main(String[] args) {

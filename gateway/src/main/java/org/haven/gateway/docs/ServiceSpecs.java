@@ -77,7 +77,8 @@ public final class ServiceSpecs {
 
     private Mono<Fetched> fetch(RouteDefinition route) {
         List<String> prefixes = pathPrefixes(route);
-        var uri = UriComponentsBuilder.fromUri(route.getUri()).path("/v3/api-docs").build().toUri();
+        // lb://case-service → http://case-service/v3/api-docs, which the client's load-balancing filter resolves
+        var uri = UriComponentsBuilder.fromUri(route.getUri()).scheme("http").path("/v3/api-docs").build().toUri();
         return client.get().uri(uri)
                 .accept(MediaType.APPLICATION_JSON)
                 .headers(headers -> headers.setBearerAuth(signer.sign(DOCS_READER)))

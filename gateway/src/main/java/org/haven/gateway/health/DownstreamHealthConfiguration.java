@@ -1,8 +1,10 @@
 package org.haven.gateway.health;
 
 import io.netty.channel.ChannelOption;
+import org.haven.gateway.routing.RoutingConfiguration;
 import org.haven.gateway.routing.ServiceProperties;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
+import org.springframework.cloud.client.discovery.ReactiveDiscoveryClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -18,9 +20,11 @@ public class DownstreamHealthConfiguration {
 
     private final WebClient client;
     private final ServiceProperties services;
+    private final ReactiveDiscoveryClient discovery;
 
-    DownstreamHealthConfiguration(ServiceProperties services) {
+    DownstreamHealthConfiguration(ServiceProperties services, ReactiveDiscoveryClient discovery) {
         this.services = services;
+        this.discovery = discovery;
         HttpClient httpClient = HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) services.healthTimeout().toMillis());
         this.client = WebClient.builder().clientConnector(new ReactorClientHttpConnector(httpClient)).build();
@@ -28,16 +32,20 @@ public class DownstreamHealthConfiguration {
 
     @Bean
     ReactiveHealthIndicator caseServiceHealthIndicator() {
-        return new DownstreamHealthIndicator(client, services.caseService(), services.healthTimeout());
+        return indicator(RoutingConfiguration.CASE_SERVICE);
     }
 
     @Bean
     ReactiveHealthIndicator eligibilityServiceHealthIndicator() {
-        return new DownstreamHealthIndicator(client, services.eligibility(), services.healthTimeout());
+        return indicator(RoutingConfiguration.ELIGIBILITY_SERVICE);
     }
 
     @Bean
     ReactiveHealthIndicator notificationServiceHealthIndicator() {
-        return new DownstreamHealthIndicator(client, services.notification(), services.healthTimeout());
+        return indicator(RoutingConfiguration.NOTIFICATION_SERVICE);
+    }
+
+    private ReactiveHealthIndicator indicator(String service) {
+        return new DownstreamHealthIndicator(client, discovery, service, services.healthTimeout());
     }
 }
