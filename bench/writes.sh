@@ -2,6 +2,7 @@
 # Write throughput and its ceiling, in one run (issue 9, benchmark 1 and 2; footprint of benchmark 5).
 #
 #   bench/writes.sh [seconds-per-step] [levels]        e.g. bench/writes.sh 20 1,4,16,64
+#   HAVEN_REPLICAS=2 bench/writes.sh 20 16              the same against two instances of each service
 #
 # Needs the local stack: it starts `./haven up --detach` when nothing answers on $HAVEN_URL and stops it
 # again at the end. Prints: pgbench tps of a single-row insert of an event-sized row on the same PostgreSQL at
@@ -25,7 +26,8 @@ command -v pgbench >/dev/null || { echo "installing pgbench (postgresql-client)"
 # HAVEN_GATEWAY_LIMITS_RATE_BURST=100000 ./haven up (429 answers are counted as failed in the table).
 started_stack=false
 if ! curl -fsS "$HAVEN_URL/actuator/health" >/dev/null 2>&1; then
-  HAVEN_GATEWAY_LIMITS_RATE_REQUESTS_PER_SECOND=100000 HAVEN_GATEWAY_LIMITS_RATE_BURST=100000 "$ROOT/haven" up --detach
+  HAVEN_GATEWAY_LIMITS_RATE_REQUESTS_PER_SECOND=100000 HAVEN_GATEWAY_LIMITS_RATE_BURST=100000 \
+    "$ROOT/haven" up --detach --replicas "${HAVEN_REPLICAS:-1}"
   started_stack=true
 fi
 trap '$started_stack && "$ROOT/haven" down' EXIT
