@@ -5,12 +5,19 @@ import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomize
 import org.springframework.context.annotation.Bean;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.BeanDescription;
 import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.DeserializationConfig;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.deser.ValueDeserializerModifier;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
+import tools.jackson.databind.deser.std.DelegatingDeserializer;
 import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
 
@@ -22,6 +29,9 @@ import tools.jackson.databind.type.LogicalType;
  * <p>And every string is one PostgreSQL can store: no NUL character and no unpaired surrogate (text, varchar and
  * jsonb refuse both). A client name {@code "A\u0000B"} used to be accepted, stored in the event, and then stall the
  * case projection for every organization, retrying that one event forever (found by the fuzzer of issue 9).
+ *
+ * <p>An enum is its exact name: Jackson would trim {@code " PAROLE\u0000"} (every character up to a space, at
+ * either end) and accept it as {@code PAROLE}.
  */
 @AutoConfiguration
 public class StrictJsonInput {
@@ -29,7 +39,9 @@ public class StrictJsonInput {
     @Bean
     JsonMapperBuilderCustomizer strictJsonInput() {
         return builder -> builder
-                .addModule(new SimpleModule("haven-storable-text").addDeserializer(String.class, new StorableText()))
+                .addModule(new SimpleModule("haven-storable-text")
+                        .addDeserializer(String.class, new StorableText())
+                        .setDeserializerModifier(new ExactEnumNames()))
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
@@ -74,6 +86,42 @@ public class StrictJsonInput {
                 }
             }
             return true;
+        }
+    }
+
+    /** Every enum's deserializer, refusing a name with anything Jackson would trim around it. */
+    static final class ExactEnumNames extends ValueDeserializerModifier {
+
+        @Override
+        public ValueDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
+                                                           BeanDescription.Supplier description, ValueDeserializer<?> deserializer) {
+            return new ExactEnumName(deserializer, type.getRawClass());
+        }
+    }
+
+    static final class ExactEnumName extends DelegatingDeserializer {
+
+        private final Class<?> enumType;
+
+        ExactEnumName(ValueDeserializer<?> deserializer, Class<?> enumType) {
+            super(deserializer);
+            this.enumType = enumType;
+        }
+
+        @Override
+        protected ValueDeserializer<?> newDelegatingInstance(ValueDeserializer<?> deserializer) {
+            return new ExactEnumName(deserializer, enumType);
+        }
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext context) throws JacksonException {
+            if (parser.currentToken() == JsonToken.VALUE_STRING) {
+                String name = parser.getString();
+                if (!name.isEmpty() && (name.charAt(0) <= ' ' || name.charAt(name.length() - 1) <= ' ')) {
+                    return context.handleWeirdStringValue(enumType, name, "has characters around the name");
+                }
+            }
+            return super.deserialize(parser, context);
         }
     }
 }

@@ -14,6 +14,11 @@ class StrictJsonInputTest {
     record Client(String givenName, List<String> aliases) {
     }
 
+    enum Urgency { ROUTINE, URGENT }
+
+    record Request(Urgency urgency) {
+    }
+
     private final JsonMapper json = strictMapper();
 
     @Test
@@ -40,6 +45,15 @@ class StrictJsonInputTest {
     void aNumberIsStillNoName() {
         assertThatThrownBy(() -> json.readValue("{\"givenName\":12,\"aliases\":[]}", Client.class))
                 .isInstanceOf(JacksonException.class);
+    }
+
+    @Test
+    void anEnumIsItsExactName() {
+        assertThat(json.readValue("{\"urgency\":\"URGENT\"}", Request.class).urgency()).isEqualTo(Urgency.URGENT);
+        for (String name : List.of("URGENT\\u0000", " URGENT", "URGENT ", "\\tURGENT", "urgent", "")) {
+            String body = "{\"urgency\":\"" + name + "\"}";
+            assertThatThrownBy(() -> json.readValue(body, Request.class)).as(body).isInstanceOf(JacksonException.class);
+        }
     }
 
     private static JsonMapper strictMapper() {
