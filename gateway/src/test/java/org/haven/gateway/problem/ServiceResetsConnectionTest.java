@@ -1,6 +1,5 @@
 package org.haven.gateway.problem;
 
-import org.haven.gateway.GatewayDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,10 +32,7 @@ class ServiceResetsConnectionTest {
     @DynamicPropertySource
     static void servicesThatReset(DynamicPropertyRegistry registry) {
         String service = "http://127.0.0.1:" + resetting.getLocalPort();
-        registry.add("haven.gateway.services.case", () -> service);
-        registry.add("haven.gateway.services.eligibility", () -> service);
-        registry.add("haven.gateway.services.notification", () -> service);
-        GatewayDatabase.register(registry);
+        EveryServiceAt.register(registry, service);
     }
 
     @LocalServerPort

@@ -1,6 +1,5 @@
 package org.haven.gateway.problem;
 
-import org.haven.gateway.GatewayDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,10 +24,7 @@ class ServicesUnreachableTest {
     @DynamicPropertySource
     static void servicesNowhere(DynamicPropertyRegistry registry) {
         String nowhere = "http://127.0.0.1:" + closedPort();
-        registry.add("haven.gateway.services.case", () -> nowhere);
-        registry.add("haven.gateway.services.eligibility", () -> nowhere);
-        registry.add("haven.gateway.services.notification", () -> nowhere);
-        GatewayDatabase.register(registry);
+        EveryServiceAt.register(registry, nowhere);
     }
 
     @LocalServerPort
