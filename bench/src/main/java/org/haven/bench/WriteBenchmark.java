@@ -13,10 +13,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
 
 /**
@@ -25,8 +27,9 @@ import java.util.function.IntFunction;
  * when it answered 2xx.
  * <pre>
  * java -cp 'bench/target/bench.jar:bench/target/lib/*' org.haven.bench.WriteBenchmark \
- *     http://localhost:8080 hvn_dev_a_caseworker 20 1,4,16,64 localhost:19092
+ *     http://localhost:8080 hvn_dev_a_caseworker 20 1,4,16,64 localhost:19092 [commands/s for event to Kafka]
  * </pre>
+ * With levels {@code -}, only event-to-Kafka runs, at the given rate (default 100/s).
  */
 public final class WriteBenchmark {
 
@@ -39,8 +42,10 @@ public final class WriteBenchmark {
     public static void main(String[] args) throws Exception {
         Haven haven = new Haven(args[0], args[1]);
         Duration duration = Duration.ofSeconds(Integer.parseInt(args[2]));
-        int[] levels = java.util.Arrays.stream(args[3].split(",")).mapToInt(Integer::parseInt).toArray();
+        int[] levels = args[3].equals("-") ? new int[0]
+                : java.util.Arrays.stream(args[3].split(",")).mapToInt(Integer::parseInt).toArray();
         String kafka = args.length > 4 ? args[4] : null;
+        Double eventToKafkaRate = args.length > 5 ? Double.valueOf(args[5]) : null;
 
         warmUp(haven);
         List<Result> results = new ArrayList<>();
@@ -69,8 +74,8 @@ public final class WriteBenchmark {
         }
         System.out.printf(Locale.ROOT, "%nCommands answered 2xx in the run, warm-up included: %d%n", ANSWERED.get());
         if (kafka != null) {
-            double peak = results.stream().filter(r -> r.phase().startsWith("open")).mapToDouble(Result::perSecond).max().orElse(100);
-            eventToKafka(haven, kafka, Math.max(1, peak / 2), duration);
+            double peak = results.stream().filter(r -> r.phase().startsWith("open")).mapToDouble(Result::perSecond).max().orElse(200);
+            eventToKafka(haven, kafka, eventToKafkaRate != null ? eventToKafkaRate : Math.max(1, peak / 2), duration);
         }
     }
 
@@ -118,33 +123,37 @@ public final class WriteBenchmark {
         return new Result(phase, clients, succeeded.get() / seconds, latencies, failed.get());
     }
 
-    /** Opens cases at a fixed rate and measures from each 2xx to the case's CaseOpened on the case-events topic. */
+    /**
+     * Opens cases at a fixed rate and measures from each 2xx to the case's first event on the case-events topic.
+     * Waits up to {@link #EVENT_WAIT} after the last answer for every case; a case not seen by then is looked up on
+     * the topic from its beginning, so a miss of this consumer and an event the relay never sent tell apart.
+     */
     private static void eventToKafka(Haven haven, String bootstrapServers, double perSecond, Duration duration) throws Exception {
         Map<String, Long> answeredAt = new ConcurrentHashMap<>();
-        Latencies latencies = new Latencies();
-        AtomicInteger beforeAnswer = new AtomicInteger();
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "bench-" + System.nanoTime(),
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         Map<String, Long> arrivedAt = new ConcurrentHashMap<>();
+        AtomicLong consumed = new AtomicLong();
+        AtomicReference<Throwable> consumerFailure = new AtomicReference<>();
         AtomicBoolean consuming = new AtomicBoolean(true);
+        CountDownLatch assigned = new CountDownLatch(1);
         Thread consumer = Thread.ofPlatform().start(() -> {
-            try (var kafka = new KafkaConsumer<String, String>(config)) {
-                List<TopicPartition> partitions = kafka.partitionsFor(Topics.CASE_EVENTS).stream()
-                        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            try (var kafka = new KafkaConsumer<String, String>(consumerConfig(bootstrapServers))) {
+                List<TopicPartition> partitions = partitionsOf(kafka);
                 kafka.assign(partitions);
                 kafka.seekToEnd(partitions);
                 partitions.forEach(kafka::position);
+                assigned.countDown();
                 while (consuming.get()) {
                     for (ConsumerRecord<String, String> record : kafka.poll(Duration.ofMillis(20))) {
                         arrivedAt.putIfAbsent(record.key(), System.nanoTime());
+                        consumed.incrementAndGet();
                     }
                 }
+            } catch (Throwable failure) {
+                consumerFailure.set(failure);
+                assigned.countDown();
             }
         });
-        Thread.sleep(2000);
+        assigned.await();
         long intervalNanos = (long) (1e9 / perSecond);
         long end = System.nanoTime() + duration.toNanos();
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -165,25 +174,80 @@ public final class WriteBenchmark {
                 }
             }
         }
-        Thread.sleep(3000);
+        long waitUntil = System.nanoTime() + EVENT_WAIT.toNanos();
+        while (!arrivedAt.keySet().containsAll(answeredAt.keySet()) && System.nanoTime() < waitUntil
+                && consumerFailure.get() == null) {
+            Thread.sleep(50);
+        }
         consuming.set(false);
         consumer.join();
-        int missing = 0;
+
+        Latencies latencies = new Latencies();
+        int beforeAnswer = 0;
+        int late = 0;
+        List<String> notSeen = new ArrayList<>();
         for (var answered : answeredAt.entrySet()) {
             Long arrived = arrivedAt.get(answered.getKey());
             if (arrived == null) {
-                missing++;
-            } else if (arrived < answered.getValue()) {
-                beforeAnswer.incrementAndGet();
-                latencies.record(0);
-            } else {
-                latencies.record(arrived - answered.getValue());
+                notSeen.add(answered.getKey());
+                continue;
             }
+            long latency = Math.max(0, arrived - answered.getValue());
+            beforeAnswer += latency == 0 ? 1 : 0;
+            late += latency > LATE.toNanos() ? 1 : 0;
+            latencies.record(latency);
         }
         System.out.println();
-        System.out.printf(Locale.ROOT, "Event to Kafka at %.0f commands/s (half the peak), %d commands: p50 %.1f ms, p99 %.1f ms; "
-                        + "%d already on Kafka when the 2xx arrived (counted as 0), %d not seen within 3 s%n",
+        System.out.printf(Locale.ROOT, "Event to Kafka at %.0f commands/s, %d commands: p50 %.1f ms, p99 %.1f ms, "
+                        + "max %.1f ms; %d already on Kafka when the 2xx arrived (counted as 0), %d later than %d s, "
+                        + "%d not seen within %d s (%d records consumed)%n",
                 perSecond, answeredAt.size(), latencies.percentileMillis(50), latencies.percentileMillis(99),
-                beforeAnswer.get(), missing);
+                latencies.percentileMillis(100), beforeAnswer, late, LATE.toSeconds(), notSeen.size(),
+                EVENT_WAIT.toSeconds(), consumed.get());
+        if (consumerFailure.get() != null) {
+            System.out.println("The measuring consumer failed: " + consumerFailure.get());
+        }
+        if (!notSeen.isEmpty()) {
+            int onTopic = countOnTopic(bootstrapServers, notSeen);
+            System.out.printf(Locale.ROOT, "Of the %d not seen: %d are on the topic (read from its beginning), %d are not%n",
+                    notSeen.size(), onTopic, notSeen.size() - onTopic);
+        }
+    }
+
+    private static final Duration EVENT_WAIT = Duration.ofSeconds(30);
+    private static final Duration LATE = Duration.ofSeconds(3);
+
+    /** Reads every partition of the case-events topic from its beginning to its current end. */
+    private static int countOnTopic(String bootstrapServers, List<String> caseIds) {
+        var wanted = new java.util.HashSet<>(caseIds);
+        int found = 0;
+        try (var kafka = new KafkaConsumer<String, String>(consumerConfig(bootstrapServers))) {
+            List<TopicPartition> partitions = partitionsOf(kafka);
+            kafka.assign(partitions);
+            kafka.seekToBeginning(partitions);
+            Map<TopicPartition, Long> endOffsets = kafka.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> kafka.position(p) < endOffsets.get(p))) {
+                for (ConsumerRecord<String, String> record : kafka.poll(Duration.ofMillis(200))) {
+                    if (wanted.remove(record.key())) {
+                        found++;
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static Map<String, Object> consumerConfig(String bootstrapServers) {
+        return Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "bench-" + System.nanoTime(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+    }
+
+    private static List<TopicPartition> partitionsOf(KafkaConsumer<String, String> kafka) {
+        return kafka.partitionsFor(Topics.CASE_EVENTS).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
     }
 }
