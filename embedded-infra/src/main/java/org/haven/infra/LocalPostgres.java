@@ -66,6 +66,9 @@ public final class LocalPostgres implements AutoCloseable {
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
+                    // Statement counts and times per query (bench/db-statements.sh); the extension is created
+                    // by that script in the database it looks at, so nothing else depends on it.
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                     .start();
             return postgres;
         } catch (IOException e) {
