@@ -49,6 +49,9 @@ final class CaseAffinityLoadBalancer implements ReactorServiceInstanceLoadBalanc
         if (live.isEmpty()) {
             return new EmptyResponse();
         }
+        if (live.size() == 1) {
+            return new DefaultResponse(live.getFirst());
+        }
         if (caseId.isPresent()) {
             return new DefaultResponse(ownerOf(caseId.get(), live));
         }
