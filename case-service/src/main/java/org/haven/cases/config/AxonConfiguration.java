@@ -26,8 +26,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * Axon without Axon Server: JPA event store on PostgreSQL, events, snapshots and messages as JSON (never Java
- * serialization, never default typing).
+ * Axon without Axon Server: JDBC event store on PostgreSQL ({@link EventStoreConfiguration}); events, snapshots and
+ * messages as JSON (never Java serialization, never default typing).
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonConfiguration {

@@ -32,7 +32,7 @@ class SegmentBalancer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SegmentBalancer.class);
 
-    /** Axon's JpaTokenStore names the owner of a claim by the JVM's name, {@code <pid>@<host>}, as this does. */
+    /** Axon's JdbcTokenStore names the owner of a claim by the JVM's name, {@code <pid>@<host>}, as this does. */
     private final String nodeId = ManagementFactory.getRuntimeMXBean().getName();
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
