@@ -3,6 +3,8 @@
 #
 #   bench/writes.sh [seconds-per-step] [levels]        e.g. bench/writes.sh 20 1,4,16,64
 #   HAVEN_REPLICAS=2 bench/writes.sh 20 16              the same against two instances of each service
+#   HAVEN_WARMUP_SECONDS=180 (default)                  load at 16 clients before the measured levels: the JVMs
+#                                                       keep getting faster for minutes after a start
 #
 # Needs the local stack: it starts `./haven up --detach` when nothing answers on $HAVEN_URL and stops it
 # again at the end. Prints: pgbench tps of a single-row insert of an event-sized row on the same PostgreSQL at
@@ -14,6 +16,7 @@ SECONDS_PER_STEP="${1:-20}"
 LEVELS="${2:-1,4,16,64}"
 HAVEN_URL="${HAVEN_URL:-http://localhost:${HAVEN_PORT:-8080}}"
 API_KEY="${HAVEN_API_KEY:-hvn_dev_a_caseworker}"
+export HAVEN_WARMUP_SECONDS="${HAVEN_WARMUP_SECONDS:-180}"
 export PGPASSWORD=postgres PGHOST=localhost PGPORT=15432 PGUSER=postgres
 
 source "$ROOT/bench/lib.sh"

@@ -29,7 +29,9 @@ import java.util.function.IntFunction;
  * java -cp 'bench/target/bench.jar:bench/target/lib/*' org.haven.bench.WriteBenchmark \
  *     http://localhost:8080 hvn_dev_a_caseworker 20 1,4,16,64 localhost:19092 [commands/s for event to Kafka]
  * </pre>
- * With levels {@code -}, only event-to-Kafka runs, at the given rate (default 100/s).
+ * With levels {@code -}, only event-to-Kafka runs, at the given rate (default 100/s). Before the levels, a warm-up
+ * of both operations at 16 clients, {@code HAVEN_WARMUP_SECONDS} long (default 10): the services' JVMs keep
+ * getting faster for minutes after a start, so compare runs after the same warm-up.
  */
 public final class WriteBenchmark {
 
@@ -47,22 +49,13 @@ public final class WriteBenchmark {
         String kafka = args.length > 4 ? args[4] : null;
         Double eventToKafkaRate = args.length > 5 ? Double.valueOf(args[5]) : null;
 
-        warmUp(haven);
+        Duration warmUp = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("HAVEN_WARMUP_SECONDS", "10")));
+        run("warm-up", 16, warmUp.dividedBy(2), client -> openingCases(haven));
+        run("warm-up", 16, warmUp.dividedBy(2), client -> paroleSteps(haven, client));
         List<Result> results = new ArrayList<>();
         for (int clients : levels) {
-            results.add(run("open case (1 event)", clients, duration, client -> {
-                AtomicInteger n = new AtomicInteger();
-                return () -> haven.post("/api/cases", Haven.openCaseBody(n.incrementAndGet())).ok();
-            }));
-            results.add(run("parole request/grant on existing case", clients, duration, client -> {
-                String caseId = haven.post("/api/cases", Haven.openCaseBody(client)).json().get("id").asString();
-                AtomicInteger step = new AtomicInteger();
-                return () -> step.getAndIncrement() % 2 == 0
-                        ? haven.post("/api/cases/" + caseId + "/parole-requests", """
-                            {"filedOn":"2025-09-01","kind":"RE_PAROLE","basis":"URGENT_HUMANITARIAN","urgency":"ROUTINE"}""").ok()
-                        : haven.post("/api/cases/" + caseId + "/parole-grants", """
-                            {"grantedOn":"2025-11-01","validUntil":"2027-10-31"}""").ok();
-            }));
+            results.add(run("open case (1 event)", clients, duration, client -> openingCases(haven)));
+            results.add(run("parole request/grant on existing case", clients, duration, client -> paroleSteps(haven, client)));
         }
         System.out.println();
         System.out.println("| phase | clients | commands/s | p50 ms | p95 ms | p99 ms | failed |");
@@ -79,8 +72,21 @@ public final class WriteBenchmark {
         }
     }
 
-    private static void warmUp(Haven haven) throws InterruptedException {
-        run("warm-up", 4, Duration.ofSeconds(10), client -> () -> haven.post("/api/cases", Haven.openCaseBody(client)).ok());
+    /** A client that opens one case after another. */
+    private static Operation openingCases(Haven haven) {
+        AtomicInteger n = new AtomicInteger();
+        return () -> haven.post("/api/cases", Haven.openCaseBody(n.incrementAndGet())).ok();
+    }
+
+    /** A client that opens a case, then requests and grants parole on it in turn: commands on an existing case. */
+    private static Operation paroleSteps(Haven haven, int client) {
+        String caseId = haven.post("/api/cases", Haven.openCaseBody(client)).json().get("id").asString();
+        AtomicInteger step = new AtomicInteger();
+        return () -> step.getAndIncrement() % 2 == 0
+                ? haven.post("/api/cases/" + caseId + "/parole-requests", """
+                    {"filedOn":"2025-09-01","kind":"RE_PAROLE","basis":"URGENT_HUMANITARIAN","urgency":"ROUTINE"}""").ok()
+                : haven.post("/api/cases/" + caseId + "/parole-grants", """
+                    {"grantedOn":"2025-11-01","validUntil":"2027-10-31"}""").ok();
     }
 
     /** Every 2xx of the run, warm-up and setup included: divide the CPU a run used by this (bench/cpu-by-process.sh). */
