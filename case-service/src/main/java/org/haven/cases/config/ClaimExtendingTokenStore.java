@@ -19,22 +19,21 @@ import java.sql.SQLException;
  */
 final class ClaimExtendingTokenStore extends JdbcTokenStore {
 
-    private final TokenSchema schema;
     private final String nodeId;
+    private final String extendClaim;
 
     ClaimExtendingTokenStore(JdbcTokenStore.Builder builder, TokenSchema schema, String nodeId) {
         super(builder.schema(schema).nodeId(nodeId));
-        this.schema = schema;
         this.nodeId = nodeId;
+        this.extendClaim = "UPDATE " + schema.tokenTable() + " SET " + schema.timestampColumn() + " = ? WHERE "
+                + schema.processorNameColumn() + " = ? AND " + schema.segmentColumn() + " = ? AND "
+                + schema.ownerColumn() + " = ?";
     }
 
     @Override
     public void extendClaim(String processorName, int segment) throws UnableToClaimTokenException {
-        String sql = "UPDATE " + schema.tokenTable() + " SET " + schema.timestampColumn() + " = ? WHERE "
-                + schema.processorNameColumn() + " = ? AND " + schema.segmentColumn() + " = ? AND "
-                + schema.ownerColumn() + " = ?";
         Connection connection = getConnection();
-        try (PreparedStatement update = connection.prepareStatement(sql)) {
+        try (PreparedStatement update = connection.prepareStatement(extendClaim)) {
             update.setString(1, DateTimeUtils.formatInstant(AbstractTokenEntry.clock.instant()));
             update.setString(2, processorName);
             update.setInt(3, segment);

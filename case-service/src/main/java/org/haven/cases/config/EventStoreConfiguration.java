@@ -33,6 +33,12 @@ import java.sql.SQLException;
 @EnableConfigurationProperties(TokenStoreProperties.class)
 public class EventStoreConfiguration {
 
+    /**
+     * The name under which this instance claims tracking segments, {@code <pid>@<host>} (Axon's default);
+     * {@link org.haven.cases.scaling.SegmentBalancer} heartbeats the same name.
+     */
+    public static final String NODE_ID = ManagementFactory.getRuntimeMXBean().getName();
+
     /** PostgreSQL's SQLSTATE for a unique violation: another writer stored this case's next event first. */
     static final String UNIQUE_VIOLATION = "23505";
 
@@ -58,14 +64,13 @@ public class EventStoreConfiguration {
                 .build();
     }
 
-    /** Claims are owned by the JVM's name, {@code <pid>@<host>} (Axon's default; SegmentBalancer counts on it). */
     @Bean
     TokenStore tokenStore(ConnectionProvider connections, Serializer serializer, TokenStoreProperties properties) {
         return new ClaimExtendingTokenStore(JdbcTokenStore.builder()
                 .connectionProvider(connections)
                 .serializer(serializer)
                 .claimTimeout(properties.getClaimTimeout()),
-                tokenSchema(), ManagementFactory.getRuntimeMXBean().getName());
+                tokenSchema(), NODE_ID);
     }
 
     static EventSchema eventSchema() {

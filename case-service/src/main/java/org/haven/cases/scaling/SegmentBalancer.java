@@ -2,6 +2,7 @@ package org.haven.cases.scaling;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.haven.cases.config.EventStoreConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -9,7 +10,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -32,8 +32,8 @@ class SegmentBalancer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SegmentBalancer.class);
 
-    /** Axon's JdbcTokenStore names the owner of a claim by the JVM's name, {@code <pid>@<host>}, as this does. */
-    private final String nodeId = ManagementFactory.getRuntimeMXBean().getName();
+    /** The name the token store claims segments under. */
+    private final String nodeId = EventStoreConfiguration.NODE_ID;
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
     private final ScalingProperties properties;
