@@ -24,10 +24,10 @@ import java.sql.SQLException;
 
 /**
  * Axon's JDBC event store and token store on the tables of {@code V1__axon_event_store.sql}, whose columns are snake
- * case. Plain JDBC rather than Axon's JPA storage: Hibernate was a sixth of case-service's CPU per command
- * (bench/writes.sh with a profile) and nothing else here uses it. The global index comes from the column's default,
- * the sequence {@code domain_event_entry_seq} (V7). Declared here rather than left to Axon's JdbcAutoConfiguration,
- * which is skipped on Spring Boot 4 (it is evaluated before Boot has defined the DataSource it waits for).
+ * case. Plain JDBC rather than Axon's JPA storage: Hibernate was a sixth of case-service's CPU samples (a JFR
+ * profile under bench/writes.sh load) and nothing else here uses it. The global index comes from the column's
+ * default, the sequence {@code domain_event_entry_seq} (V7). Declared here rather than left to Axon's
+ * JdbcAutoConfiguration, which is skipped on Spring Boot 4 (it is evaluated before Boot has defined the DataSource it waits for).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TokenStoreProperties.class)
