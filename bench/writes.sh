@@ -3,13 +3,16 @@
 #
 #   bench/writes.sh [seconds-per-step] [levels]        e.g. bench/writes.sh 20 1,4,16,64
 #   HAVEN_REPLICAS=2 bench/writes.sh 20 16              the same against two instances of each service
+#   SUSTAINED_RATES=20,40,60,80,100,120,160 (default)  case openings/s tried in turn until the work behind the answers
+#                                                       (relay, eligibility, deadlines) stops keeping up
 #   HAVEN_WARMUP_SECONDS=180 (default)                  load at 16 clients before the measured levels: the JVMs
 #                                                       keep getting faster for minutes after a start
 #
 # Needs the local stack: it starts `./haven up --detach` when nothing answers on $HAVEN_URL and stops it
 # again at the end. Prints: pgbench tps of a single-row insert of an event-sized row on the same PostgreSQL at
-# each concurrency; Haven's commands/s and latency through the gateway at each concurrency; their ratio;
-# event-to-Kafka latency at half the peak; and the RSS of every process idle and under load.
+# each concurrency; Haven's commands/s and latency through the gateway at each concurrency; their ratio; the
+# sustained rate (the highest rate of case openings whose whole chain of events keeps up); event-to-Kafka latency at
+# half the sustained rate; and the RSS of every process idle and under load.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SECONDS_PER_STEP="${1:-20}"
@@ -65,7 +68,7 @@ echo "== Haven through the gateway ($HAVEN_URL), ${SECONDS_PER_STEP}s per step"
 result="$(mktemp)"
 ( sleep $(( SECONDS_PER_STEP * 3 )); echo "== Footprint, under load"; footprint ) &
 java -cp "$ROOT/bench/target/bench.jar:$ROOT/bench/target/lib/*" org.haven.bench.WriteBenchmark \
-  "$HAVEN_URL" "$API_KEY" "$SECONDS_PER_STEP" "$LEVELS" localhost:19092 | tee "$result"
+  "$HAVEN_URL" "$API_KEY" "$SECONDS_PER_STEP" "$LEVELS" localhost:19092 "${SUSTAINED_RATES:-20,40,60,80,100,120,160}" | tee "$result"
 wait
 
 echo

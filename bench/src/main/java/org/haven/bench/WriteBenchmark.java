@@ -22,16 +22,21 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
 
 /**
- * Write throughput and latency through the gateway at several concurrency levels, then event-to-Kafka latency
- * at half the measured peak. Each client is a virtual thread with its own sequence of requests; a request counts
- * when it answered 2xx.
+ * Write throughput and latency through the gateway at several concurrency levels; the rate of case openings the
+ * whole pipeline keeps up with; event-to-Kafka latency at half of that. Each client is a virtual thread with its
+ * own sequence of requests; a request counts when it answered 2xx.
  * <pre>
  * java -cp 'bench/target/bench.jar:bench/target/lib/*' org.haven.bench.WriteBenchmark \
- *     http://localhost:8080 hvn_dev_a_caseworker 20 1,4,16,64 localhost:19092 [commands/s for event to Kafka]
+ *     http://localhost:8080 hvn_dev_a_caseworker 20 1,4,16,64 localhost:19092 [rate | rate,rate,...]
  * </pre>
- * With levels {@code -}, only event-to-Kafka runs, at the given rate (default 100/s). Before the levels, a warm-up
- * of both operations at 16 clients, {@code HAVEN_WARMUP_SECONDS} long (default 10): the services' JVMs keep
- * getting faster for minutes after a start, so compare runs after the same warm-up.
+ * With one rate, event-to-Kafka runs at that rate. With a list of rates, cases are opened at each in turn until the
+ * pipeline behind the answers stops keeping up (the sustained rate), then event-to-Kafka runs at half of that, and
+ * at half the HTTP peak of the levels when that differs. With neither, event-to-Kafka runs at half the HTTP peak.
+ * With levels {@code -}, only these run. Before the levels, a warm-up of both operations at 16 clients,
+ * {@code HAVEN_WARMUP_SECONDS} long (default 10): the services' JVMs keep getting faster for minutes after a start,
+ * so compare runs after the same warm-up. Given the Kafka address, each level starts once the case-events topic has
+ * been quiet for a while: the work a level leaves behind (assessments, deadlines) would otherwise be measured
+ * against the next one.
  */
 public final class WriteBenchmark {
 
@@ -47,14 +52,16 @@ public final class WriteBenchmark {
         int[] levels = args[3].equals("-") ? new int[0]
                 : java.util.Arrays.stream(args[3].split(",")).mapToInt(Integer::parseInt).toArray();
         String kafka = args.length > 4 ? args[4] : null;
-        Double eventToKafkaRate = args.length > 5 ? Double.valueOf(args[5]) : null;
+        String rates = args.length > 5 ? args[5] : null;
 
         Duration warmUp = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("HAVEN_WARMUP_SECONDS", "10")));
         run("warm-up", 16, warmUp.dividedBy(2), client -> openingCases(haven));
         run("warm-up", 16, warmUp.dividedBy(2), client -> paroleSteps(haven, client));
         List<Result> results = new ArrayList<>();
         for (int clients : levels) {
+            settle(kafka);
             results.add(run("open case (1 event)", clients, duration, client -> openingCases(haven)));
+            settle(kafka);
             results.add(run("parole request/grant on existing case", clients, duration, client -> paroleSteps(haven, client)));
         }
         System.out.println();
@@ -66,9 +73,26 @@ public final class WriteBenchmark {
                     result.latencies().percentileMillis(99), result.failures());
         }
         System.out.printf(Locale.ROOT, "%nCommands answered 2xx in the run, warm-up included: %d%n", ANSWERED.get());
-        if (kafka != null) {
-            double peak = results.stream().filter(r -> r.phase().startsWith("open")).mapToDouble(Result::perSecond).max().orElse(200);
-            eventToKafka(haven, kafka, eventToKafkaRate != null ? eventToKafkaRate : Math.max(1, peak / 2), duration);
+        if (kafka == null) {
+            return;
+        }
+        if (rates != null && !rates.contains(",")) {
+            eventToKafka(haven, kafka, Double.parseDouble(rates), duration);
+            return;
+        }
+        double httpPeak = results.stream().filter(r -> r.phase().startsWith("open")).mapToDouble(Result::perSecond).max().orElse(200);
+        if (rates == null) {
+            eventToKafka(haven, kafka, Math.max(1, httpPeak / 2), duration);
+            return;
+        }
+        double sustained = sustainedRate(haven, kafka, java.util.Arrays.stream(rates.split(",")).mapToDouble(Double::parseDouble).toArray(), duration);
+        awaitQuiet(kafka);
+        eventToKafka(haven, kafka, Math.max(1, sustained / 2), duration);
+        System.out.printf(Locale.ROOT, "(at half the sustained rate of %.0f/s)%n", sustained);
+        if (!results.isEmpty() && Math.round(httpPeak / 2) != Math.round(sustained / 2)) {
+            awaitQuiet(kafka);
+            eventToKafka(haven, kafka, Math.max(1, httpPeak / 2), duration);
+            System.out.printf(Locale.ROOT, "(at half the HTTP peak of the levels, %.0f/s)%n", httpPeak);
         }
     }
 
@@ -130,16 +154,110 @@ public final class WriteBenchmark {
     }
 
     /**
+     * What one paced run of case openings saw on the case-events topic.
+     *
+     * @param toKafka     each case's 2xx to its first event (CaseOpened) reaching this consumer; 0 when it was there first
+     * @param wholeChain  each case's 2xx to its last event reaching this consumer: for these cases the relay, the
+     *                    eligibility round trip (CaseOpened → assessment → EligibilityAssessed) and the deadline that
+     *                    fires at once (the benchmark's arrival date is past) — the work a command causes, not only
+     *                    the work its answer waits for
+     * @param incomplete  cases with fewer events than the most any case had when the run stopped waiting
+     */
+    record PacedRun(double askedPerSecond, double answeredPerSecond, int answered, int failed, Latencies toKafka,
+                    Latencies wholeChain, Latencies answerToSend, Latencies sendToConsumer, int beforeAnswer, int late,
+                    List<String> notSeen, int incomplete, int eventsPerCase, long consumed, Throwable consumerFailure) {
+
+        /** The pipeline kept up: every case got all its events, the last of them within {@link #KEPT_UP_CHAIN_P99}. */
+        boolean keptUp() {
+            return consumerFailure == null && notSeen.isEmpty() && incomplete == 0 && failed == 0
+                    && wholeChain.percentileMillis(99) <= KEPT_UP_CHAIN_P99.toMillis();
+        }
+    }
+
+    /** The whole chain's p99 below which a rate counts as sustained: db-scheduler alone polls once a second. */
+    static final Duration KEPT_UP_CHAIN_P99 = Duration.ofSeconds(5);
+
+    /**
+     * Opens cases at each rate in turn, {@code duration} each, and stops at the first rate the pipeline does not keep
+     * up with. The HTTP peaks of the levels are rates the gateway answers, not rates the work behind the answers
+     * (relay, eligibility, notifications, deadlines) keeps up with on the same cores; this is the second.
+     *
+     * @return the highest rate kept up, or 0
+     */
+    private static double sustainedRate(Haven haven, String bootstrapServers, double[] rates, Duration duration) throws Exception {
+        System.out.println();
+        System.out.println("== Sustained rate: cases opened at a fixed rate; kept up = every case's events all on Kafka, "
+                + "the last within " + KEPT_UP_CHAIN_P99.toSeconds() + " s (p99)");
+        awaitQuiet(bootstrapServers);
+        System.out.println("| asked/s | answered/s | 2xx → CaseOpened on Kafka p50 / p99 ms | 2xx → last event (whole chain) p50 / p99 ms | events per case | incomplete | kept up |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        double sustained = 0;
+        for (double rate : rates) {
+            PacedRun run = pacedRun(haven, bootstrapServers, rate, duration);
+            System.out.printf(Locale.ROOT, "| %.0f | %.0f | %.0f / %.0f | %.0f / %.0f | %d | %d | %s |%n", rate, run.answeredPerSecond(),
+                    run.toKafka().percentileMillis(50), run.toKafka().percentileMillis(99),
+                    run.wholeChain().percentileMillis(50), run.wholeChain().percentileMillis(99), run.eventsPerCase(),
+                    run.incomplete() + run.notSeen().size(), run.keptUp() ? "yes" : "no");
+            if (!run.keptUp()) {
+                break;
+            }
+            sustained = rate;
+            awaitQuiet(bootstrapServers);
+        }
+        System.out.printf(Locale.ROOT, "Sustained: %.0f cases opened/s%n", sustained);
+        return sustained;
+    }
+
+    /**
      * Opens cases at a fixed rate and measures from each 2xx to the case's first event on the case-events topic.
-     * Waits up to {@link #EVENT_WAIT} after the last answer for every case; a case not seen by then is looked up on
-     * the topic from its beginning, so a miss of this consumer and an event the relay never sent tell apart.
+     * Prints the run; a case not seen within {@link #EVENT_WAIT} is looked up on the topic from its beginning, so a
+     * miss of this consumer and an event the relay never sent tell apart.
      */
     private static void eventToKafka(Haven haven, String bootstrapServers, double perSecond, Duration duration) throws Exception {
+        PacedRun run = pacedRun(haven, bootstrapServers, perSecond, duration);
+        System.out.println();
+        System.out.printf(Locale.ROOT, "Event to Kafka at %.0f commands/s, %d commands: p50 %.1f ms, p99 %.1f ms, "
+                        + "max %.1f ms; %d already on Kafka when the 2xx arrived (counted as 0), %d later than %d s, "
+                        + "%d not seen within %d s (%d records consumed)%n",
+                perSecond, run.answered(), run.toKafka().percentileMillis(50), run.toKafka().percentileMillis(99),
+                run.toKafka().percentileMillis(100), run.beforeAnswer(), run.late(), LATE.toSeconds(), run.notSeen().size(),
+                EVENT_WAIT.toSeconds(), run.consumed());
+        System.out.printf(Locale.ROOT, "  of which from the 2xx to the relay's send (the record's CreateTime, ms resolution): "
+                        + "p50 %.0f ms, p99 %.0f ms, max %.0f ms%n", run.answerToSend().percentileMillis(50),
+                run.answerToSend().percentileMillis(99), run.answerToSend().percentileMillis(100));
+        System.out.printf(Locale.ROOT, "  from the relay's send to this consumer's poll (wall clocks, ms resolution): "
+                        + "p50 %.0f ms, p99 %.0f ms, max %.0f ms%n", run.sendToConsumer().percentileMillis(50),
+                run.sendToConsumer().percentileMillis(99), run.sendToConsumer().percentileMillis(100));
+        System.out.printf(Locale.ROOT, "  2xx to the case's last event (%d per case: the whole chain behind the command): "
+                        + "p50 %.0f ms, p99 %.0f ms, max %.0f ms; %d cases incomplete%n", run.eventsPerCase(),
+                run.wholeChain().percentileMillis(50), run.wholeChain().percentileMillis(99),
+                run.wholeChain().percentileMillis(100), run.incomplete());
+        if (run.consumerFailure() != null) {
+            System.out.println("The measuring consumer failed: " + run.consumerFailure());
+        }
+        if (!run.notSeen().isEmpty()) {
+            int onTopic = countOnTopic(bootstrapServers, run.notSeen());
+            System.out.printf(Locale.ROOT, "Of the %d not seen: %d are on the topic (read from its beginning), %d are not%n",
+                    run.notSeen().size(), onTopic, run.notSeen().size() - onTopic);
+        }
+    }
+
+    /**
+     * Opens cases at a fixed rate for the duration while a consumer of the case-events topic notes when each case's
+     * events arrive. After the last answer it waits until every case was seen and no event arrived for
+     * {@link #QUIET}, at most {@link #EVENT_WAIT}.
+     */
+    private static PacedRun pacedRun(Haven haven, String bootstrapServers, double perSecond, Duration duration) throws Exception {
         Map<String, Long> answeredAt = new ConcurrentHashMap<>();
-        Map<String, Long> arrivedAt = new ConcurrentHashMap<>();
-        Map<String, Long> producedAtMillis = new ConcurrentHashMap<>();
         Map<String, Long> answeredAtMillis = new ConcurrentHashMap<>();
+        Map<String, Long> firstArrivedAt = new ConcurrentHashMap<>();
+        Map<String, Long> lastArrivedAt = new ConcurrentHashMap<>();
+        Map<String, Integer> eventsSeen = new ConcurrentHashMap<>();
+        Map<String, Long> producedAtMillis = new ConcurrentHashMap<>();
+        Map<String, Long> receivedAtMillis = new ConcurrentHashMap<>();
+        AtomicInteger failed = new AtomicInteger();
         AtomicLong consumed = new AtomicLong();
+        AtomicLong lastRecordAt = new AtomicLong(System.nanoTime());
         AtomicReference<Throwable> consumerFailure = new AtomicReference<>();
         AtomicBoolean consuming = new AtomicBoolean(true);
         CountDownLatch assigned = new CountDownLatch(1);
@@ -152,9 +270,14 @@ public final class WriteBenchmark {
                 assigned.countDown();
                 while (consuming.get()) {
                     for (ConsumerRecord<String, String> record : kafka.poll(Duration.ofMillis(20))) {
-                        arrivedAt.putIfAbsent(record.key(), System.nanoTime());
+                        long now = System.nanoTime();
+                        firstArrivedAt.putIfAbsent(record.key(), now);
+                        lastArrivedAt.put(record.key(), now);
+                        eventsSeen.merge(record.key(), 1, Integer::sum);
                         producedAtMillis.putIfAbsent(record.key(), record.timestamp());
+                        receivedAtMillis.putIfAbsent(record.key(), System.currentTimeMillis());
                         consumed.incrementAndGet();
+                        lastRecordAt.set(now);
                     }
                 }
             } catch (Throwable failure) {
@@ -164,7 +287,8 @@ public final class WriteBenchmark {
         });
         assigned.await();
         long intervalNanos = (long) (1e9 / perSecond);
-        long end = System.nanoTime() + duration.toNanos();
+        long started = System.nanoTime();
+        long end = started + duration.toNanos();
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             long next = System.nanoTime();
             int n = 0;
@@ -176,6 +300,8 @@ public final class WriteBenchmark {
                         String caseId = answer.json().get("id").asString();
                         answeredAtMillis.put(caseId, System.currentTimeMillis());
                         answeredAt.put(caseId, System.nanoTime());
+                    } else {
+                        failed.incrementAndGet();
                     }
                 });
                 next += intervalNanos;
@@ -185,51 +311,75 @@ public final class WriteBenchmark {
                 }
             }
         }
+        double answeredPerSecond = answeredAt.size() / ((System.nanoTime() - started) / 1e9);
         long waitUntil = System.nanoTime() + EVENT_WAIT.toNanos();
-        while (!arrivedAt.keySet().containsAll(answeredAt.keySet()) && System.nanoTime() < waitUntil
-                && consumerFailure.get() == null) {
+        while (System.nanoTime() < waitUntil && consumerFailure.get() == null
+                && !(firstArrivedAt.keySet().containsAll(answeredAt.keySet()) && System.nanoTime() - lastRecordAt.get() > QUIET.toNanos())) {
             Thread.sleep(50);
         }
         consuming.set(false);
         consumer.join();
 
-        Latencies latencies = new Latencies();
-        Latencies toProducer = new Latencies();
+        Latencies toKafka = new Latencies();
+        Latencies wholeChain = new Latencies();
+        Latencies answerToSend = new Latencies();
+        Latencies sendToConsumer = new Latencies();
+        int eventsPerCase = answeredAt.keySet().stream().mapToInt(id -> eventsSeen.getOrDefault(id, 0)).max().orElse(0);
         int beforeAnswer = 0;
         int late = 0;
+        int incomplete = 0;
         List<String> notSeen = new ArrayList<>();
         for (var answered : answeredAt.entrySet()) {
-            Long arrived = arrivedAt.get(answered.getKey());
+            String caseId = answered.getKey();
+            Long arrived = firstArrivedAt.get(caseId);
             if (arrived == null) {
-                notSeen.add(answered.getKey());
+                notSeen.add(caseId);
                 continue;
             }
             long latency = Math.max(0, arrived - answered.getValue());
             beforeAnswer += latency == 0 ? 1 : 0;
             late += latency > LATE.toNanos() ? 1 : 0;
-            latencies.record(latency);
-            toProducer.record(Math.max(0, producedAtMillis.get(answered.getKey()) - answeredAtMillis.get(answered.getKey())) * 1_000_000);
+            toKafka.record(latency);
+            incomplete += eventsSeen.get(caseId) < eventsPerCase ? 1 : 0;
+            wholeChain.record(Math.max(0, lastArrivedAt.get(caseId) - answered.getValue()));
+            long producedAt = producedAtMillis.get(caseId);
+            answerToSend.record(Math.max(0, producedAt - answeredAtMillis.get(caseId)) * 1_000_000);
+            sendToConsumer.record(Math.max(0, receivedAtMillis.get(caseId) - producedAt) * 1_000_000);
         }
-        System.out.println();
-        System.out.printf(Locale.ROOT, "Event to Kafka at %.0f commands/s, %d commands: p50 %.1f ms, p99 %.1f ms, "
-                        + "max %.1f ms; %d already on Kafka when the 2xx arrived (counted as 0), %d later than %d s, "
-                        + "%d not seen within %d s (%d records consumed)%n",
-                perSecond, answeredAt.size(), latencies.percentileMillis(50), latencies.percentileMillis(99),
-                latencies.percentileMillis(100), beforeAnswer, late, LATE.toSeconds(), notSeen.size(),
-                EVENT_WAIT.toSeconds(), consumed.get());
-        System.out.printf(Locale.ROOT, "  of which from the 2xx to the relay's send (the record's CreateTime, ms resolution): "
-                + "p50 %.0f ms, p99 %.0f ms, max %.0f ms%n", toProducer.percentileMillis(50), toProducer.percentileMillis(99),
-                toProducer.percentileMillis(100));
-        if (consumerFailure.get() != null) {
-            System.out.println("The measuring consumer failed: " + consumerFailure.get());
-        }
-        if (!notSeen.isEmpty()) {
-            int onTopic = countOnTopic(bootstrapServers, notSeen);
-            System.out.printf(Locale.ROOT, "Of the %d not seen: %d are on the topic (read from its beginning), %d are not%n",
-                    notSeen.size(), onTopic, notSeen.size() - onTopic);
+        return new PacedRun(perSecond, answeredPerSecond, answeredAt.size(), failed.get(), toKafka, wholeChain, answerToSend,
+                sendToConsumer, beforeAnswer, late, notSeen, incomplete, eventsPerCase, consumed.get(), consumerFailure.get());
+    }
+
+    /** Before a level: lets the work the previous one left behind finish first, when the topic is known. */
+    private static void settle(String bootstrapServers) {
+        if (bootstrapServers != null) {
+            awaitQuiet(bootstrapServers);
         }
     }
 
+    /**
+     * Waits until nothing arrived on the case-events topic for {@link #SETTLED} (at most {@link #SETTLE_AT_MOST}):
+     * the work earlier phases left behind (assessments, deadlines) would otherwise run during the next measurement.
+     */
+    private static void awaitQuiet(String bootstrapServers) {
+        long started = System.nanoTime();
+        try (var kafka = new KafkaConsumer<String, String>(consumerConfig(bootstrapServers))) {
+            List<TopicPartition> partitions = partitionsOf(kafka);
+            kafka.assign(partitions);
+            kafka.seekToEnd(partitions);
+            long lastRecord = System.nanoTime();
+            while (System.nanoTime() - lastRecord < SETTLED.toNanos() && System.nanoTime() - started < SETTLE_AT_MOST.toNanos()) {
+                if (!kafka.poll(Duration.ofMillis(200)).isEmpty()) {
+                    lastRecord = System.nanoTime();
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "(waited %.0f s for the work of earlier phases to finish)%n", (System.nanoTime() - started) / 1e9);
+    }
+
+    private static final Duration QUIET = Duration.ofSeconds(3);
+    private static final Duration SETTLED = Duration.ofSeconds(10);
+    private static final Duration SETTLE_AT_MOST = Duration.ofMinutes(10);
     private static final Duration EVENT_WAIT = Duration.ofSeconds(30);
     private static final Duration LATE = Duration.ofSeconds(3);
 
