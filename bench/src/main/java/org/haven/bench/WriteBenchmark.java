@@ -163,7 +163,7 @@ public final class WriteBenchmark {
      *                    the work its answer waits for
      * @param incomplete  cases with fewer events than the most any case had when the run stopped waiting
      */
-    record PacedRun(double askedPerSecond, double answeredPerSecond, int answered, int failed, Latencies toKafka,
+    record PacedRun(double answeredPerSecond, int answered, int failed, Latencies toKafka,
                     Latencies wholeChain, Latencies answerToSend, Latencies sendToConsumer, int beforeAnswer, int late,
                     List<String> notSeen, int incomplete, int eventsPerCase, long consumed, Throwable consumerFailure) {
 
@@ -242,19 +242,33 @@ public final class WriteBenchmark {
         }
     }
 
+    /** When a case's 2xx arrived: a monotonic time, and a wall-clock one to compare with the record's CreateTime. */
+    private record Answered(long atNanos, long atMillis) {
+    }
+
+    /** What the measuring consumer saw of one case; written by its thread only, read after it ended. */
+    private static final class Arrivals {
+        final long firstAt;
+        final long firstAtMillis = System.currentTimeMillis();
+        /** The first record's CreateTime: when the relay called send. */
+        final long sentAtMillis;
+        long lastAt;
+        int events;
+
+        Arrivals(long firstAt, long sentAtMillis) {
+            this.firstAt = firstAt;
+            this.sentAtMillis = sentAtMillis;
+        }
+    }
+
     /**
      * Opens cases at a fixed rate for the duration while a consumer of the case-events topic notes when each case's
      * events arrive. After the last answer it waits until every case was seen and no event arrived for
      * {@link #QUIET}, at most {@link #EVENT_WAIT}.
      */
     private static PacedRun pacedRun(Haven haven, String bootstrapServers, double perSecond, Duration duration) throws Exception {
-        Map<String, Long> answeredAt = new ConcurrentHashMap<>();
-        Map<String, Long> answeredAtMillis = new ConcurrentHashMap<>();
-        Map<String, Long> firstArrivedAt = new ConcurrentHashMap<>();
-        Map<String, Long> lastArrivedAt = new ConcurrentHashMap<>();
-        Map<String, Integer> eventsSeen = new ConcurrentHashMap<>();
-        Map<String, Long> producedAtMillis = new ConcurrentHashMap<>();
-        Map<String, Long> receivedAtMillis = new ConcurrentHashMap<>();
+        Map<String, Answered> answeredAt = new ConcurrentHashMap<>();
+        Map<String, Arrivals> arrivals = new ConcurrentHashMap<>();
         AtomicInteger failed = new AtomicInteger();
         AtomicLong consumed = new AtomicLong();
         AtomicLong lastRecordAt = new AtomicLong(System.nanoTime());
@@ -262,20 +276,14 @@ public final class WriteBenchmark {
         AtomicBoolean consuming = new AtomicBoolean(true);
         CountDownLatch assigned = new CountDownLatch(1);
         Thread consumer = Thread.ofPlatform().start(() -> {
-            try (var kafka = new KafkaConsumer<String, String>(consumerConfig(bootstrapServers))) {
-                List<TopicPartition> partitions = partitionsOf(kafka);
-                kafka.assign(partitions);
-                kafka.seekToEnd(partitions);
-                partitions.forEach(kafka::position);
+            try (var kafka = consumerAtEnd(bootstrapServers)) {
                 assigned.countDown();
                 while (consuming.get()) {
                     for (ConsumerRecord<String, String> record : kafka.poll(Duration.ofMillis(20))) {
                         long now = System.nanoTime();
-                        firstArrivedAt.putIfAbsent(record.key(), now);
-                        lastArrivedAt.put(record.key(), now);
-                        eventsSeen.merge(record.key(), 1, Integer::sum);
-                        producedAtMillis.putIfAbsent(record.key(), record.timestamp());
-                        receivedAtMillis.putIfAbsent(record.key(), System.currentTimeMillis());
+                        Arrivals seen = arrivals.computeIfAbsent(record.key(), key -> new Arrivals(now, record.timestamp()));
+                        seen.lastAt = now;
+                        seen.events++;
                         consumed.incrementAndGet();
                         lastRecordAt.set(now);
                     }
@@ -298,8 +306,7 @@ public final class WriteBenchmark {
                     Haven.Answer answer = haven.post("/api/cases", Haven.openCaseBody(number));
                     if (answer.ok()) {
                         String caseId = answer.json().get("id").asString();
-                        answeredAtMillis.put(caseId, System.currentTimeMillis());
-                        answeredAt.put(caseId, System.nanoTime());
+                        answeredAt.put(caseId, new Answered(System.nanoTime(), System.currentTimeMillis()));
                     } else {
                         failed.incrementAndGet();
                     }
@@ -314,7 +321,7 @@ public final class WriteBenchmark {
         double answeredPerSecond = answeredAt.size() / ((System.nanoTime() - started) / 1e9);
         long waitUntil = System.nanoTime() + EVENT_WAIT.toNanos();
         while (System.nanoTime() < waitUntil && consumerFailure.get() == null
-                && !(firstArrivedAt.keySet().containsAll(answeredAt.keySet()) && System.nanoTime() - lastRecordAt.get() > QUIET.toNanos())) {
+                && !(arrivals.keySet().containsAll(answeredAt.keySet()) && System.nanoTime() - lastRecordAt.get() > QUIET.toNanos())) {
             Thread.sleep(50);
         }
         consuming.set(false);
@@ -324,29 +331,29 @@ public final class WriteBenchmark {
         Latencies wholeChain = new Latencies();
         Latencies answerToSend = new Latencies();
         Latencies sendToConsumer = new Latencies();
-        int eventsPerCase = answeredAt.keySet().stream().mapToInt(id -> eventsSeen.getOrDefault(id, 0)).max().orElse(0);
+        int eventsPerCase = answeredAt.keySet().stream().map(arrivals::get).filter(java.util.Objects::nonNull)
+                .mapToInt(seen -> seen.events).max().orElse(0);
         int beforeAnswer = 0;
         int late = 0;
         int incomplete = 0;
         List<String> notSeen = new ArrayList<>();
         for (var answered : answeredAt.entrySet()) {
-            String caseId = answered.getKey();
-            Long arrived = firstArrivedAt.get(caseId);
-            if (arrived == null) {
-                notSeen.add(caseId);
+            Answered answer = answered.getValue();
+            Arrivals seen = arrivals.get(answered.getKey());
+            if (seen == null) {
+                notSeen.add(answered.getKey());
                 continue;
             }
-            long latency = Math.max(0, arrived - answered.getValue());
+            long latency = Math.max(0, seen.firstAt - answer.atNanos());
             beforeAnswer += latency == 0 ? 1 : 0;
             late += latency > LATE.toNanos() ? 1 : 0;
             toKafka.record(latency);
-            incomplete += eventsSeen.get(caseId) < eventsPerCase ? 1 : 0;
-            wholeChain.record(Math.max(0, lastArrivedAt.get(caseId) - answered.getValue()));
-            long producedAt = producedAtMillis.get(caseId);
-            answerToSend.record(Math.max(0, producedAt - answeredAtMillis.get(caseId)) * 1_000_000);
-            sendToConsumer.record(Math.max(0, receivedAtMillis.get(caseId) - producedAt) * 1_000_000);
+            incomplete += seen.events < eventsPerCase ? 1 : 0;
+            wholeChain.record(Math.max(0, seen.lastAt - answer.atNanos()));
+            answerToSend.record(Math.max(0, seen.sentAtMillis - answer.atMillis()) * 1_000_000);
+            sendToConsumer.record(Math.max(0, seen.firstAtMillis - seen.sentAtMillis) * 1_000_000);
         }
-        return new PacedRun(perSecond, answeredPerSecond, answeredAt.size(), failed.get(), toKafka, wholeChain, answerToSend,
+        return new PacedRun(answeredPerSecond, answeredAt.size(), failed.get(), toKafka, wholeChain, answerToSend,
                 sendToConsumer, beforeAnswer, late, notSeen, incomplete, eventsPerCase, consumed.get(), consumerFailure.get());
     }
 
@@ -363,10 +370,7 @@ public final class WriteBenchmark {
      */
     private static void awaitQuiet(String bootstrapServers) {
         long started = System.nanoTime();
-        try (var kafka = new KafkaConsumer<String, String>(consumerConfig(bootstrapServers))) {
-            List<TopicPartition> partitions = partitionsOf(kafka);
-            kafka.assign(partitions);
-            kafka.seekToEnd(partitions);
+        try (var kafka = consumerAtEnd(bootstrapServers)) {
             long lastRecord = System.nanoTime();
             while (System.nanoTime() - lastRecord < SETTLED.toNanos() && System.nanoTime() - started < SETTLE_AT_MOST.toNanos()) {
                 if (!kafka.poll(Duration.ofMillis(200)).isEmpty()) {
@@ -401,6 +405,21 @@ public final class WriteBenchmark {
             }
         }
         return found;
+    }
+
+    /** A consumer of every partition of the case-events topic, positioned at its current end. */
+    private static KafkaConsumer<String, String> consumerAtEnd(String bootstrapServers) {
+        var kafka = new KafkaConsumer<String, String>(consumerConfig(bootstrapServers));
+        try {
+            List<TopicPartition> partitions = partitionsOf(kafka);
+            kafka.assign(partitions);
+            kafka.seekToEnd(partitions);
+            partitions.forEach(kafka::position);
+            return kafka;
+        } catch (RuntimeException failure) {
+            kafka.close();
+            throw failure;
+        }
     }
 
     private static Map<String, Object> consumerConfig(String bootstrapServers) {

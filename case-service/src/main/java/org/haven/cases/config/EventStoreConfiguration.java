@@ -27,7 +27,8 @@ import java.sql.SQLException;
  * case. Plain JDBC rather than Axon's JPA storage: Hibernate was a sixth of case-service's CPU samples (a JFR
  * profile under bench/writes.sh load) and nothing else here uses it. The global index comes from the column's
  * default, the sequence {@code domain_event_entry_seq} (V7). Declared here rather than left to Axon's
- * JdbcAutoConfiguration, which is skipped on Spring Boot 4 (it is evaluated before Boot has defined the DataSource it waits for).
+ * JdbcAutoConfiguration, which is skipped on Spring Boot 4 (it is evaluated before Boot has defined the DataSource
+ * it waits for).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TokenStoreProperties.class)
