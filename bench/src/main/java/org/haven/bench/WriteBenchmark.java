@@ -34,7 +34,8 @@ import java.util.function.IntFunction;
  * at half the HTTP peak of the levels when that differs. With neither, event-to-Kafka runs at half the HTTP peak.
  * With levels {@code -}, only these run. Before the levels, a warm-up of both operations at 16 clients,
  * {@code HAVEN_WARMUP_SECONDS} long (default 10): the services' JVMs keep getting faster for minutes after a start,
- * so compare runs after the same warm-up. Given the Kafka address, each level starts once the case-events topic has
+ * so compare runs after the same warm-up. {@code HAVEN_OPERATIONS=parole} (or {@code open}) runs only that operation at
+ * each level (default both). Given the Kafka address, each level starts once the case-events topic has
  * been quiet for a while: the work a level leaves behind (assessments, deadlines) would otherwise be measured
  * against the next one.
  */
@@ -58,11 +59,16 @@ public final class WriteBenchmark {
         run("warm-up", 16, warmUp.dividedBy(2), client -> openingCases(haven));
         run("warm-up", 16, warmUp.dividedBy(2), client -> paroleSteps(haven, client));
         List<Result> results = new ArrayList<>();
+        String operations = System.getenv().getOrDefault("HAVEN_OPERATIONS", "open,parole");
         for (int clients : levels) {
-            settle(kafka);
-            results.add(run("open case (1 event)", clients, duration, client -> openingCases(haven)));
-            settle(kafka);
-            results.add(run("parole request/grant on existing case", clients, duration, client -> paroleSteps(haven, client)));
+            if (operations.contains("open")) {
+                settle(kafka);
+                results.add(run("open case (1 event)", clients, duration, client -> openingCases(haven)));
+            }
+            if (operations.contains("parole")) {
+                settle(kafka);
+                results.add(run("parole request/grant on existing case", clients, duration, client -> paroleSteps(haven, client)));
+            }
         }
         System.out.println();
         System.out.println("| phase | clients | commands/s | p50 ms | p95 ms | p99 ms | failed |");

@@ -59,8 +59,10 @@ public final class SharedStack implements BeforeAllCallback {
             Path data = Path.of("target", "e2e-stack").toAbsolutePath();
             deleteRecursively(data);
             // 300 s, not 180: on a busy two-core machine case-service alone has taken more than 180 s to become healthy
+            // With start-up caches, as ./haven up: their training runs once here, and every end-to-end, UI and fuzz
+            // test then runs against services started from them (StartupCacheEndToEndTest checks they were used).
             stack = HavenLocalStack.start(options.withDataDirectory(data).withPorts(Ports.free())
-                    .withStartupTimeout(java.time.Duration.ofSeconds(300)));
+                    .withStartupTimeout(java.time.Duration.ofSeconds(300)).withStartupCaches(true));
         }
         return stack;
     }

@@ -109,9 +109,11 @@ public final class HavenLocalStack implements AutoCloseable {
      * @param kafkaClasspath     classpath of the broker's JVM: {@code kafka_2.13} and its dependencies
      * @param infrastructureOnly start PostgreSQL, Kafka and the SMTP capture only
      * @param replicas           instances of each service (1 to {@value #MAX_REPLICAS}); see {@link #replicaPort}
+     * @param startupCaches      start the services (their first instances) with JDK AOT caches, trained on the first
+     *                           start after a build ({@link StartupCaches}); on for {@code ./haven up}, off for tests
      */
     public record Options(Path repository, Path dataDirectory, Ports ports, Duration startupTimeout,
-                          String kafkaClasspath, boolean infrastructureOnly, int replicas) {
+                          String kafkaClasspath, boolean infrastructureOnly, int replicas, boolean startupCaches) {
 
         /** Two cores and a few GB run two of each; more would only show the machine's limits. */
         public static final int MAX_REPLICAS = 3;
@@ -125,37 +127,41 @@ public final class HavenLocalStack implements AutoCloseable {
         public static Options defaults() {
             Path repository = locateRepository();
             return new Options(repository, repository.resolve(".haven"), Ports.defaults(), Duration.ofSeconds(180),
-                    System.getProperty("java.class.path"), false, 1);
+                    System.getProperty("java.class.path"), false, 1, false);
         }
 
         public Options withRepository(Path value) {
             return new Options(value.toAbsolutePath().normalize(), dataDirectory, ports, startupTimeout, kafkaClasspath,
-                    infrastructureOnly, replicas);
+                    infrastructureOnly, replicas, startupCaches);
         }
 
         public Options withDataDirectory(Path value) {
             return new Options(repository, value.toAbsolutePath().normalize(), ports, startupTimeout, kafkaClasspath,
-                    infrastructureOnly, replicas);
+                    infrastructureOnly, replicas, startupCaches);
         }
 
         public Options withPorts(Ports value) {
-            return new Options(repository, dataDirectory, value, startupTimeout, kafkaClasspath, infrastructureOnly, replicas);
+            return new Options(repository, dataDirectory, value, startupTimeout, kafkaClasspath, infrastructureOnly, replicas, startupCaches);
         }
 
         public Options withStartupTimeout(Duration value) {
-            return new Options(repository, dataDirectory, ports, value, kafkaClasspath, infrastructureOnly, replicas);
+            return new Options(repository, dataDirectory, ports, value, kafkaClasspath, infrastructureOnly, replicas, startupCaches);
         }
 
         public Options withKafkaClasspath(String value) {
-            return new Options(repository, dataDirectory, ports, startupTimeout, value, infrastructureOnly, replicas);
+            return new Options(repository, dataDirectory, ports, startupTimeout, value, infrastructureOnly, replicas, startupCaches);
         }
 
         public Options withInfrastructureOnly(boolean value) {
-            return new Options(repository, dataDirectory, ports, startupTimeout, kafkaClasspath, value, replicas);
+            return new Options(repository, dataDirectory, ports, startupTimeout, kafkaClasspath, value, replicas, startupCaches);
         }
 
         public Options withReplicas(int value) {
-            return new Options(repository, dataDirectory, ports, startupTimeout, kafkaClasspath, infrastructureOnly, value);
+            return new Options(repository, dataDirectory, ports, startupTimeout, kafkaClasspath, infrastructureOnly, value, startupCaches);
+        }
+
+        public Options withStartupCaches(boolean value) {
+            return new Options(repository, dataDirectory, ports, startupTimeout, kafkaClasspath, infrastructureOnly, replicas, value);
         }
 
         /**
@@ -216,9 +222,18 @@ public final class HavenLocalStack implements AutoCloseable {
                 log.info("PostgreSQL, Kafka and the SMTP capture are up after {}", seconds(began));
                 return;
             }
-            List<ServiceProcess> services = new ArrayList<>();
+            List<ServiceProcess> firstInstances = new ArrayList<>();
             for (String name : SERVICE_DATABASES.keySet()) {
-                services.add(launch(service(name)));
+                firstInstances.add(service(name));
+            }
+            firstInstances.add(gateway());
+            if (options.startupCaches() && StartupCaches.supported()) {
+                firstInstances = new StartupCaches(options.dataDirectory().resolve("aot"), options.logs(),
+                        options.startupTimeout()).apply(firstInstances, this::isStopping);
+            }
+            List<ServiceProcess> services = new ArrayList<>();
+            for (ServiceProcess service : firstInstances.subList(0, firstInstances.size() - 1)) {
+                services.add(launch(service));
             }
             for (int instance = 2; instance <= options.replicas(); instance++) {
                 for (String name : SERVICE_DATABASES.keySet()) {
@@ -227,7 +242,7 @@ public final class HavenLocalStack implements AutoCloseable {
             }
             // The gateway starts with the services (it needs none of them to boot) but is awaited after them:
             // its health is UP only when the services behind it are.
-            ServiceProcess gateway = launch(gateway());
+            ServiceProcess gateway = launch(firstInstances.getLast());
             awaitHealthy(services);
             awaitHealthy(List.of(gateway));
             log.info("Haven is healthy after {}", seconds(began));
@@ -785,9 +800,11 @@ public final class HavenLocalStack implements AutoCloseable {
     // Command line: java -cp "deploy/target/deploy.jar:deploy/target/lib/*" org.haven.deploy.local.HavenLocalStack
 
     private static final String USAGE = """
-            Usage: HavenLocalStack [--data <dir>] [--infra-only] [--replicas <n>] [<dir>]
+            Usage: HavenLocalStack [--data <dir>] [--infra-only] [--replicas <n>] [--no-startup-cache] [<dir>]
               <dir>, --data <dir>  data directory (default <checkout>/.haven): PostgreSQL data, Kafka storage, logs
               --infra-only         start PostgreSQL, Kafka and the SMTP capture only
+              --no-startup-cache   start the services from their boot jars, without the JDK AOT caches that the
+                                   first start after a build trains (in <data>/aot) and later starts use
               --replicas <n>       n instances (1 to 3) of each service; instance k listens 100*(k-1) above the
                                    service's port; the gateway balances requests over all of them
             Environment: HAVEN_PORT moves the gateway (default 8080).""";
@@ -831,11 +848,12 @@ public final class HavenLocalStack implements AutoCloseable {
     }
 
     static Options parseArguments(String[] args, String havenPort) {
-        Options options = Options.defaults();
+        Options options = Options.defaults().withStartupCaches(true);
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
                 case "--infra-only" -> options = options.withInfrastructureOnly(true);
+                case "--no-startup-cache" -> options = options.withStartupCaches(false);
                 case "--data" -> {
                     if (i + 1 >= args.length) {
                         throw new IllegalArgumentException("--data needs a directory");

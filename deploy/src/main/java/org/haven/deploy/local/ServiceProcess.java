@@ -92,14 +92,31 @@ public final class ServiceProcess {
         return current != null && !exitExpected && !current.isAlive();
     }
 
+    List<String> jvmOptions() {
+        return jvmOptions;
+    }
+
     List<String> command() {
+        return command(jar, List.of());
+    }
+
+    /** This process's command line, run from another jar (an extracted copy of its own) with more JVM options. */
+    List<String> command(Path otherJar, List<String> moreJvmOptions) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
+        command.addAll(moreJvmOptions);
         command.add("-jar");
-        command.add(jar.toString());
+        command.add(otherJar.toString());
         command.addAll(arguments);
         return command;
+    }
+
+    /** The same process, not yet started, run from another jar with more JVM options ({@link StartupCaches}). */
+    ServiceProcess withJar(Path otherJar, List<String> moreJvmOptions) {
+        List<String> jvm = new ArrayList<>(jvmOptions);
+        jvm.addAll(moreJvmOptions);
+        return new ServiceProcess(name, otherJar, port, jvm, arguments, logFile, runDirectory);
     }
 
     /** Starts the JVM; does not wait for it to become healthy. */
