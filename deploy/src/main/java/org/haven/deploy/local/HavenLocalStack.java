@@ -228,8 +228,9 @@ public final class HavenLocalStack implements AutoCloseable {
             }
             firstInstances.add(gateway());
             if (options.startupCaches() && StartupCaches.supported()) {
+                // Training starts all four JVMs at once and then writes their caches: give it twice a start's time.
                 firstInstances = new StartupCaches(options.dataDirectory().resolve("aot"), options.logs(),
-                        options.startupTimeout()).apply(firstInstances, this::isStopping);
+                        options.startupTimeout().multipliedBy(2)).apply(firstInstances, this::isStopping);
             }
             List<ServiceProcess> services = new ArrayList<>();
             for (ServiceProcess service : firstInstances.subList(0, firstInstances.size() - 1)) {
