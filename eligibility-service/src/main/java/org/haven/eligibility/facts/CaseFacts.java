@@ -15,12 +15,19 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * Records each case event as a fact of its case, at most once, and re-assesses the case as of today: the event's id
  * is claimed, the fact written, and a changed assessment put in the outbox, all in one transaction — so a
  * redelivered event finds its id taken and publishes nothing new, and a crash publishes nothing half-done.
+ * The events of one Kafka poll share that transaction, and a case with several new facts in it is re-assessed once,
+ * after the last: an assessment that the next fact would replace at once is never published, which is what keeps
+ * this service and everything behind it (case-service recording the assessment, its deadlines, notifications) from
+ * falling further behind under load.
  *
  * <p>What eligibility-service publishes, and the deadlines case-service records from it, come back on the case
  * topic: {@code EligibilityAssessed} and every {@code DeadlineReached}. They are not facts of the case for the rules;
@@ -48,23 +55,43 @@ public class CaseFacts {
         this.clock = clock;
     }
 
+    /** A case event as it arrived, with the W3C trace context of its message (null when it had none). */
+    public record Arrived(CaseEventEnvelope<?> event, @Nullable String traceparent) {
+    }
+
     @Transactional
     public void record(CaseEventEnvelope<?> event, @Nullable String traceparent) {
-        if (!processedEvents.claim(event.eventId(), CONSUMER)) {
-            log.debug("Case event {} is already recorded", event.eventId());
-            return;
+        recordAll(List.of(new Arrived(event, traceparent)));
+    }
+
+    /** The events of one poll, in their order: each recorded at most once; each case touched re-assessed once. */
+    @Transactional
+    public void recordAll(List<Arrived> events) {
+        Map<UUID, Arrived> lastNewFactOfCase = new LinkedHashMap<>();
+        for (Arrived arrived : events) {
+            CaseEventEnvelope<?> event = arrived.event();
+            if (!processedEvents.claim(event.eventId(), CONSUMER)) {
+                log.debug("Case event {} is already recorded", event.eventId());
+                continue;
+            }
+            if (!isFact(event.payload())) {
+                log.debug("Case event {} ({}) is this service's own output coming back; not a fact", event.eventId(), event.type());
+                continue;
+            }
+            factLog.append(event);
+            lastNewFactOfCase.put(event.caseId(), arrived);
         }
-        if (!isFact(event.payload())) {
-            log.debug("Case event {} ({}) is this service's own output coming back; not a fact", event.eventId(), event.type());
-            return;
-        }
-        factLog.append(event);
+        lastNewFactOfCase.values().forEach(this::assess);
+    }
+
+    private void assess(Arrived last) {
+        CaseEventEnvelope<?> event = last.event();
         Assessment assessment = assessor.assess(factLog.historyOf(event.caseId()), LocalDate.now(clock));
         boolean published = publisher.publishIfChanged(
                 new AssessedCase(event.caseId(), event.organizationId(), event.sequence()), assessment,
-                "event:" + event.eventId(), traceparent);
-        log.debug("Recorded {} #{} of case {} ({}) as a fact; assessment {}", event.type(), event.sequence(), event.caseId(),
-                event.organizationId(), published ? "changed, published" : "unchanged");
+                "event:" + event.eventId(), last.traceparent());
+        log.debug("Re-assessed case {} ({}) after {} #{}; assessment {}", event.caseId(), event.organizationId(),
+                event.type(), event.sequence(), published ? "changed, published" : "unchanged");
     }
 
     /** An event of a type this build does not know: claimed all the same, so that it is never handled later. */

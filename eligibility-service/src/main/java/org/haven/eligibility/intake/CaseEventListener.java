@@ -6,6 +6,7 @@ import org.haven.eligibility.facts.CaseFacts;
 import org.haven.events.EventHeaders;
 import org.haven.events.Topics;
 import org.haven.support.kafka.CaseEventReader;
+import org.haven.support.kafka.MalformedCaseEventException;
 import org.haven.support.kafka.ReceivedCaseEvent;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -14,11 +15,16 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Consumes every case event (group {@code spring.kafka.consumer.group-id}). Recording a fact and re-assessing the
- * case run in one database transaction, which has committed by the time this method returns; only then does the
- * container commit the offset. A crash in between redelivers the message, and the dedupe makes that harmless.
+ * Consumes every case event (group {@code spring.kafka.consumer.group-id}), a poll at a time: recording the poll's
+ * facts and re-assessing their cases run in one database transaction ({@link CaseFacts#recordAll}), which has
+ * committed by the time this method returns; only then does the container commit the offsets. A crash in between
+ * redelivers the messages, and the dedupe makes that harmless. A failure (the database down) rolls the whole poll
+ * back, and the container retries it with growing pauses, holding the partitions. A message that cannot be read
+ * never will be: it is logged and skipped, the rest of its poll recorded.
  */
 @Component
 class CaseEventListener {
@@ -33,15 +39,24 @@ class CaseEventListener {
         this.facts = facts;
     }
 
-    @KafkaListener(topics = Topics.CASE_EVENTS)
-    public void onCaseEvent(ConsumerRecord<String, @Nullable String> record) {
-        switch (reader.read(record.value())) {
-            case ReceivedCaseEvent.Recognized(var envelope) -> facts.record(envelope, traceparent(record));
-            case ReceivedCaseEvent.Unrecognized(var eventId, var type) -> {
-                log.debug("Skipping case event {} of type {}, which this build does not know", eventId, type);
-                facts.unknownCaseEventSkipped(eventId);
+    @KafkaListener(topics = Topics.CASE_EVENTS, batch = "true")
+    public void onCaseEvents(List<ConsumerRecord<String, @Nullable String>> records) {
+        List<CaseFacts.Arrived> arrived = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, @Nullable String> record : records) {
+            try {
+                switch (reader.read(record.value())) {
+                    case ReceivedCaseEvent.Recognized(var envelope) -> arrived.add(new CaseFacts.Arrived(envelope, traceparent(record)));
+                    case ReceivedCaseEvent.Unrecognized(var eventId, var type) -> {
+                        log.debug("Skipping case event {} of type {}, which this build does not know", eventId, type);
+                        facts.unknownCaseEventSkipped(eventId);
+                    }
+                }
+            } catch (MalformedCaseEventException e) {
+                log.warn("Skipping {}-{}@{}, which cannot be read: {}", record.topic(), record.partition(), record.offset(),
+                        e.getMessage());
             }
         }
+        facts.recordAll(arrived);
     }
 
     private static @Nullable String traceparent(ConsumerRecord<String, @Nullable String> record) {

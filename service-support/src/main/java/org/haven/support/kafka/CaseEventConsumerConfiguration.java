@@ -1,5 +1,7 @@
 package org.haven.support.kafka;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -8,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import tools.jackson.databind.json.JsonMapper;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.RetryListener;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 @AutoConfiguration
@@ -33,14 +36,27 @@ public class CaseEventConsumerConfiguration {
         DefaultErrorHandler handler = new DefaultErrorHandler(backOff);
         handler.addNotRetryableExceptions(MalformedCaseEventException.class);
         // The full trace once; after that the cause only, since a waiting partition retries for as long as it fails.
-        handler.setRetryListeners((record, failure, attempt) -> {
-            if (attempt == 1) {
-                log.warn("Handling {}-{}@{} failed", record.topic(), record.partition(), record.offset(), failure);
-            } else {
-                log.warn("Handling {}-{}@{} failed again (delivery attempt {}): {}", record.topic(), record.partition(),
-                        record.offset(), attempt, NestedExceptionUtils.getMostSpecificCause(failure).toString());
+        // A batch listener's failure is its whole poll's, retried as one.
+        handler.setRetryListeners(new RetryListener() {
+            @Override
+            public void failedDelivery(ConsumerRecord<?, ?> record, Exception failure, int attempt) {
+                logFailure(record.topic() + "-" + record.partition() + "@" + record.offset(), failure, attempt);
+            }
+
+            @Override
+            public void failedDelivery(ConsumerRecords<?, ?> records, Exception failure, int attempt) {
+                logFailure("a poll of " + records.count() + " records from " + records.partitions(), failure, attempt);
             }
         });
         return handler;
+    }
+
+    private static void logFailure(String what, Exception failure, int attempt) {
+        if (attempt == 1) {
+            log.warn("Handling {} failed", what, failure);
+        } else {
+            log.warn("Handling {} failed again (delivery attempt {}): {}", what, attempt,
+                    NestedExceptionUtils.getMostSpecificCause(failure).toString());
+        }
     }
 }
