@@ -82,4 +82,22 @@ class CaseFactsIntegrationTest extends ServiceTestSupport {
         assertThat(jdbc.sql("select count(*) from processed_event where event_id = ?").param(eventId).query(Long.class).single())
                 .isOne();
     }
+
+    @Test
+    void aMessageThatCannotBeReadIsSkippedAndTheEventsAroundItAreRecorded() {
+        UUID caseId = UUID.randomUUID();   // one key, so all three land in one partition, likely in one poll
+        CaseEventEnvelope<CaseOpened> opened = new CaseEventEnvelope<>(UUID.randomUUID(), "CaseOpened", caseId, "org-a", 0,
+                Instant.parse("2026-11-28T10:00:00Z"),
+                new CaseOpened(LocalDate.parse("1990-05-01"), "UA", "es", LocalDate.parse("2025-01-04"), false, null));
+        CaseEventEnvelope<CaseOpened> corrected = new CaseEventEnvelope<>(UUID.randomUUID(), "CaseOpened", caseId, "org-a", 1,
+                Instant.parse("2026-11-28T10:01:00Z"),
+                new CaseOpened(LocalDate.parse("1990-05-02"), "UA", "es", LocalDate.parse("2025-01-04"), false, null));
+
+        topic.publish(opened);
+        topic.publishRaw(caseId.toString(), "{not json");
+        topic.awaitConsumed(GROUP, topic.publish(corrected));
+
+        assertThat(jdbc.sql("select sequence from case_fact where case_id = ? order by sequence").param(caseId)
+                .query(Long.class).list()).containsExactly(0L, 1L);
+    }
 }
