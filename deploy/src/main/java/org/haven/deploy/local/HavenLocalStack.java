@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -233,8 +234,13 @@ public final class HavenLocalStack implements AutoCloseable {
                         options.startupTimeout().multipliedBy(2)).apply(firstInstances, this::isStopping);
             }
             List<ServiceProcess> services = new ArrayList<>();
-            for (ServiceProcess service : firstInstances.subList(0, firstInstances.size() - 1)) {
-                services.add(launch(service));
+            ServiceProcess gatewayProcess = null;
+            for (ServiceProcess process : firstInstances) {
+                if (GATEWAY.equals(process.name())) {
+                    gatewayProcess = process;
+                } else {
+                    services.add(launch(process));
+                }
             }
             for (int instance = 2; instance <= options.replicas(); instance++) {
                 for (String name : SERVICE_DATABASES.keySet()) {
@@ -243,7 +249,7 @@ public final class HavenLocalStack implements AutoCloseable {
             }
             // The gateway starts with the services (it needs none of them to boot) but is awaited after them:
             // its health is UP only when the services behind it are.
-            ServiceProcess gateway = launch(firstInstances.getLast());
+            ServiceProcess gateway = launch(Objects.requireNonNull(gatewayProcess));
             awaitHealthy(services);
             awaitHealthy(List.of(gateway));
             log.info("Haven is healthy after {}", seconds(began));

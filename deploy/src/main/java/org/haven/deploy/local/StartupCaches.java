@@ -1,10 +1,10 @@
 package org.haven.deploy.local;
 
+import org.haven.infra.Directories;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,13 +12,11 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 
 /**
  * A JDK AOT cache for each service's JVM (JDK 25: classes loaded and linked ahead of time, JEP 483; one-step
@@ -107,7 +105,7 @@ final class StartupCaches {
                 && Files.readString(sourceFile, StandardCharsets.UTF_8).equals(source)) {
             return extractedJar;
         }
-        deleteRecursively(target);
+        Directories.deleteRecursively(target);
         Files.createDirectories(target);
         List<String> command = List.of(javaExecutable(), "-Djarmode=tools", "-jar", process.jar().toString(),
                 "extract", "--destination", target.resolve("app").toString());
@@ -198,18 +196,5 @@ final class StartupCaches {
 
     private static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(path)) {
-            for (Path each : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(each);
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
     }
 }

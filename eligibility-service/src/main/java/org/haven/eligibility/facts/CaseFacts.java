@@ -59,11 +59,6 @@ public class CaseFacts {
     public record Arrived(CaseEventEnvelope<?> event, @Nullable String traceparent) {
     }
 
-    @Transactional
-    public void record(CaseEventEnvelope<?> event, @Nullable String traceparent) {
-        recordAll(List.of(new Arrived(event, traceparent)));
-    }
-
     /** The events of one poll, in their order: each recorded at most once; each case touched re-assessed once. */
     @Transactional
     public void recordAll(List<Arrived> events) {
