@@ -82,7 +82,7 @@ class ExactlyOnceIntegrationTest extends NotificationServiceIntegrationTest {
         topic.publish(granted);
         awaitDelivered(kase, 2);
         topic.awaitConsumed(GROUP, topic.publish(granted));
-        intake.caseEventReceived(granted);
+        intake.caseEventsReceived(List.of(granted));
         Thread.sleep(1_000);
 
         assertThat(paroleGrantedEmails(kase)).hasSize(1);
@@ -92,21 +92,45 @@ class ExactlyOnceIntegrationTest extends NotificationServiceIntegrationTest {
     @Test
     void aConsumerThatDiesBeforeItsTransactionCommitsLeavesNothingAndTheRedeliveryNotifiesOnce() throws Exception {
         Events kase = Events.newCase(org);
-        intake.caseEventReceived(kase.opened("user:caseworker", "en"));
+        intake.caseEventsReceived(List.of(kase.opened("user:caseworker", "en")));
         CaseEventEnvelope<ParoleGranted> granted = kase.paroleGranted();
 
         transactions.executeWithoutResult(status -> {
-            intake.caseEventReceived(granted);
+            intake.caseEventsReceived(List.of(granted));
             status.setRollbackOnly(); // the process dies here: no commit, no offset commit
         });
         Thread.sleep(500);
         assertThat(feed(kase).findValues("eventType")).extracting(JsonNode::asString).containsExactly("CaseOpened");
 
-        intake.caseEventReceived(granted); // Kafka redelivers the uncommitted record
-        intake.caseEventReceived(granted); // and, for good measure, once more
+        intake.caseEventsReceived(List.of(granted)); // Kafka redelivers the uncommitted record
+        intake.caseEventsReceived(List.of(granted)); // and, for good measure, once more
 
         awaitDelivered(kase, 2);
         Thread.sleep(500);
+        assertThat(paroleGrantedEmails(kase)).hasSize(1);
+        assertThat(receiver.receivedFor(kase.caseId().toString())).hasSize(1);
+    }
+
+    @Test
+    void aPollIsOneTransactionAndAPollRedeliveredOverlappingTheLastNotifiesEachEventOnce() throws Exception {
+        Events kase = Events.newCase(org);
+        CaseEventEnvelope<?> opened = kase.opened("user:caseworker", "en");
+        CaseEventEnvelope<ParoleGranted> granted = kase.paroleGranted();
+
+        transactions.executeWithoutResult(status -> {
+            intake.caseEventsReceived(List.of(opened, granted));
+            status.setRollbackOnly(); // the process dies before the poll's commit
+        });
+        Thread.sleep(500);
+        assertThat(feed(kase).findValues("eventType")).isEmpty();
+
+        intake.caseEventsReceived(List.of(opened)); // a smaller first poll after the restart
+        intake.caseEventsReceived(List.of(opened, granted)); // then the same offsets again, and the next
+
+        awaitDelivered(kase, 2);
+        Thread.sleep(500);
+        assertThat(feed(kase).findValues("eventType")).extracting(JsonNode::asString)
+                .containsExactlyInAnyOrder("CaseOpened", "ParoleGranted");
         assertThat(paroleGrantedEmails(kase)).hasSize(1);
         assertThat(receiver.receivedFor(kase.caseId().toString())).hasSize(1);
     }
@@ -120,8 +144,8 @@ class ExactlyOnceIntegrationTest extends NotificationServiceIntegrationTest {
     void aSenderThatDiesAfterSendingAndBeforeRecordingIsResentUnderTheSameIds() {
         worker.stop();
         Events kase = Events.newCase(org);
-        intake.caseEventReceived(kase.opened("user:caseworker", "en"));
-        intake.caseEventReceived(kase.paroleGranted());
+        intake.caseEventsReceived(List.of(kase.opened("user:caseworker", "en")));
+        intake.caseEventsReceived(List.of(kase.paroleGranted()));
         List<ClaimedDelivery> claimed = claimAll(kase);
         assertThat(claimed).extracting(ClaimedDelivery::channel).contains(Channel.EMAIL, Channel.WEBHOOK);
 
@@ -164,7 +188,7 @@ class ExactlyOnceIntegrationTest extends NotificationServiceIntegrationTest {
         for (int i = 0; i < 30; i++) {
             Events kase = Events.newCase(org);
             CaseEventEnvelope<ParoleGranted> granted = kase.paroleGranted();
-            intake.caseEventReceived(granted);
+            intake.caseEventsReceived(List.of(granted));
             events.add(granted.eventId());
         }
         Callable<List<ClaimedDelivery>> sender = () -> {

@@ -18,14 +18,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Everything one case event does, in one database transaction: claim its id, update the case file, decide
- * the notification by policy and preferences, write it with its in-app delivery (done) and its email and
- * webhook deliveries (pending, for the senders). A redelivered event finds its id claimed and does nothing;
- * an event whose transaction did not commit left nothing behind and is handled anew.
+ * Everything a poll of case events does, in one database transaction: for each event in turn, claim its id,
+ * update the case file, decide the notification by policy and preferences, write it with its in-app delivery
+ * (done) and its email and webhook deliveries (pending, for the senders). A redelivered event finds its id
+ * claimed and does nothing; a poll whose transaction did not commit left nothing behind and is handled anew.
  */
 @Service
 public class NotificationIntake {
@@ -55,8 +56,13 @@ public class NotificationIntake {
         this.webhooks = webhooks;
     }
 
+    /** The events in the order they arrived (a case's events are in order: one partition). */
     @Transactional
-    public void caseEventReceived(CaseEventEnvelope<?> event) {
+    public void caseEventsReceived(List<? extends CaseEventEnvelope<?>> events) {
+        events.forEach(this::notifyOf);
+    }
+
+    private void notifyOf(CaseEventEnvelope<?> event) {
         if (!processedEvents.claim(event.eventId(), CONSUMER)) {
             log.debug("Case event {} was handled before", event.eventId());
             return;
