@@ -39,13 +39,29 @@ public final class EligibilityTopic {
     }
 
     public static void publish(CaseEventEnvelope<?> envelope) {
+        publishRaw(List.of(Map.entry(envelope.caseId().toString(), JSON.writeValueAsString(envelope))));
+    }
+
+    /** In one go, in this order: as likely as not to reach the listener in one poll. */
+    public static void publishAll(List<? extends CaseEventEnvelope<?>> envelopes) {
+        publishRaw(envelopes.stream().map(envelope -> Map.entry(envelope.caseId().toString(), JSON.writeValueAsString(envelope))).toList());
+    }
+
+    /** Keys and values as given, sent together and then awaited. */
+    public static void publishRaw(List<Map.Entry<String, String>> keysAndValues) {
         Map<String, Object> config = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.shared().bootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.ACKS_CONFIG, "all");
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, 50);
         try (var producer = new KafkaProducer<String, String>(config)) {
-            producer.send(new ProducerRecord<>(Topics.ELIGIBILITY_EVENTS, envelope.caseId().toString(), JSON.writeValueAsString(envelope))).get();
+            var sent = keysAndValues.stream()
+                    .map(keyAndValue -> producer.send(new ProducerRecord<>(Topics.ELIGIBILITY_EVENTS, keyAndValue.getKey(), keyAndValue.getValue())))
+                    .toList();
+            for (var one : sent) {
+                one.get();
+            }
         } catch (Exception e) {
             throw new IllegalStateException("Could not publish to " + Topics.ELIGIBILITY_EVENTS, e);
         }

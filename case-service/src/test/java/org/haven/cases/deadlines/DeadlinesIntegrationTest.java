@@ -18,6 +18,7 @@ import tools.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -91,6 +92,64 @@ class DeadlinesIntegrationTest {
         Thread.sleep(2000);
 
         assertThat(typesOf(id)).doesNotContain("EligibilityAssessed");
+    }
+
+    @Test
+    void ofSeveralAssessmentsOfACaseTheLastIsRecordedAndAnUnreadableMessageBetweenThemIsSkipped() throws InterruptedException {
+        LocalDate validUntil = LocalDate.now().plusDays(200);
+        String id = paroledCaseEndingOn(validUntil);
+        String other = paroledCaseEndingOn(validUntil);
+        UUID caseId = UUID.fromString(id);
+
+        EligibilityTopic.publishRaw(List.of(Map.entry(id, "this is not an event")));
+        EligibilityTopic.publishAll(List.of(
+                EligibilityTopic.assessment(caseId, "org-a", EligibilityTopic.paroleEndingOn(validUntil.plusDays(1))),
+                EligibilityTopic.assessment(UUID.fromString(other), "org-a", EligibilityTopic.paroleEndingOn(validUntil)),
+                EligibilityTopic.assessment(caseId, "org-a", EligibilityTopic.paroleEndingOn(validUntil.plusDays(2))),
+                EligibilityTopic.assessment(caseId, "org-a", EligibilityTopic.paroleEndingOn(validUntil.plusDays(3)))));
+
+        awaitEvent(other, "EligibilityAssessed", Duration.ofSeconds(20));
+        JsonNode last = awaitLast(id, "EligibilityAssessed", assessed -> assessed.get("payload").get("assessment")
+                .get("deadlines").get(0).get("dueOn").asString().equals(validUntil.plusDays(3).toString()), Duration.ofSeconds(20));
+        assertThat(last).isNotNull();
+        // One to three of them, depending on how the polls fell; the last recorded is always the last published.
+        assertThat(typesOf(id).stream().filter("EligibilityAssessed"::equals).count()).isBetween(1L, 3L);
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        List<String> dueOn = List.of();
+        while (System.nanoTime() < deadline && !dueOn.equals(List.of(validUntil.plusDays(3).toString()))) {
+            Thread.sleep(200);
+            dueOn = caseworker().get("/api/cases/" + id + "/deadlines").json().findValuesAsString("dueOn");
+        }
+        assertThat(dueOn).containsExactly(validUntil.plusDays(3).toString());
+    }
+
+    @Test
+    void ofSeveralAssessmentsOfACaseInAPollOnlyTheLastOfEachCaseIsKept() {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        var a1 = EligibilityTopic.assessment(first, "org-a", EligibilityTopic.paroleEndingOn(LocalDate.now().plusDays(1)));
+        var b1 = EligibilityTopic.assessment(second, "org-a", EligibilityTopic.paroleEndingOn(LocalDate.now().plusDays(1)));
+        var a2 = EligibilityTopic.assessment(first, "org-a", EligibilityTopic.paroleEndingOn(LocalDate.now().plusDays(2)));
+
+        assertThat(EligibilityAssessmentListener.latestAssessmentOfEachCase(List.of(a1, b1, a2))).containsExactly(a2, b1);
+    }
+
+    private JsonNode awaitLast(String id, String type, java.util.function.Predicate<JsonNode> matching, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode lastOfType = null;
+            for (JsonNode event : caseworker().get("/api/cases/" + id + "/history").json()) {
+                if (event.get("type").asString().equals(type)) {
+                    lastOfType = event;
+                }
+            }
+            if (lastOfType != null && matching.test(lastOfType)) {
+                return lastOfType;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the last " + type + " did not match within " + timeout + "; history: " + typesOf(id));
     }
 
     private List<String> typesOf(String id) {
