@@ -7,6 +7,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.haven.events.Assessment;
 import org.haven.events.CaseEventEnvelope;
 import org.haven.events.CaseEventPayload;
+import org.haven.events.ReminderSettings;
 import org.haven.events.Topics;
 import org.haven.events.vocabulary.DeadlineType;
 import org.haven.infra.TestInfrastructure;
@@ -47,8 +48,18 @@ public final class EligibilityTopic {
         publishRaw(envelopes.stream().map(envelope -> Map.entry(envelope.caseId().toString(), JSON.writeValueAsString(envelope))).toList());
     }
 
+    /** As notification-service publishes an organization's reminder lead times (creating the topic if need be). */
+    public static void publishReminderSettings(ReminderSettings settings) {
+        ensureTopic(Topics.REMINDER_SETTINGS, 1);
+        publishRaw(Topics.REMINDER_SETTINGS, List.of(Map.entry(settings.organizationId(), JSON.writeValueAsString(settings))));
+    }
+
     /** Keys and values as given, sent together and then awaited. */
     public static void publishRaw(List<Map.Entry<String, String>> keysAndValues) {
+        publishRaw(Topics.ELIGIBILITY_EVENTS, keysAndValues);
+    }
+
+    private static void publishRaw(String topic, List<Map.Entry<String, String>> keysAndValues) {
         Map<String, Object> config = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.shared().bootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
@@ -57,21 +68,25 @@ public final class EligibilityTopic {
                 ProducerConfig.LINGER_MS_CONFIG, 50);
         try (var producer = new KafkaProducer<String, String>(config)) {
             var sent = keysAndValues.stream()
-                    .map(keyAndValue -> producer.send(new ProducerRecord<>(Topics.ELIGIBILITY_EVENTS, keyAndValue.getKey(), keyAndValue.getValue())))
+                    .map(keyAndValue -> producer.send(new ProducerRecord<>(topic, keyAndValue.getKey(), keyAndValue.getValue())))
                     .toList();
             for (var one : sent) {
                 one.get();
             }
         } catch (Exception e) {
-            throw new IllegalStateException("Could not publish to " + Topics.ELIGIBILITY_EVENTS, e);
+            throw new IllegalStateException("Could not publish to " + topic, e);
         }
     }
 
     /** The topic is eligibility-service's; tests create it themselves. */
     public static void ensureTopic() {
+        ensureTopic(Topics.ELIGIBILITY_EVENTS, Topics.PARTITIONS);
+    }
+
+    private static void ensureTopic(String topic, int partitions) {
         try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", TestInfrastructure.shared().bootstrapServers()))) {
-            if (!admin.listTopics().names().get().contains(Topics.ELIGIBILITY_EVENTS)) {
-                admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(Topics.ELIGIBILITY_EVENTS, Topics.PARTITIONS, (short) 1))).all().get();
+            if (!admin.listTopics().names().get().contains(topic)) {
+                admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topic, partitions, (short) 1))).all().get();
             }
         } catch (java.util.concurrent.ExecutionException e) {
             if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {

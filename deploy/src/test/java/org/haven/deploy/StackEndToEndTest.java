@@ -32,6 +32,7 @@ class StackEndToEndTest {
 
     private static final String CASEWORKER_A = "hvn_dev_a_caseworker";
     private static final String CASEWORKER_B = "hvn_dev_b_caseworker";
+    private static final String ADMIN_A = "hvn_dev_a_admin";
     private static final String OLENA = """
             {"client":{"givenName":"Olena","familyName":"Kovalenko","dateOfBirth":"1990-05-01",\
             "countryOfNationality":"UA","preferredLanguage":"en"}}""";
@@ -92,6 +93,58 @@ class StackEndToEndTest {
 
         assertThat(caseOpened).as("CaseOpened notifications of case %s after 30 s; last answer: %s", id, lastBody)
                 .hasSize(1);
+    }
+
+    /** An administrator's reminder lead times travel from notification-service to case-service, which fires on them. */
+    @Test
+    void anOrganizationsOwnReminderDaysScheduleItsParoleReminders() throws InterruptedException {
+        HttpResponse<String> current = send(get("/api/notification-preferences", ADMIN_A));
+        assertThat(current.statusCode()).as(current.body()).isEqualTo(200);
+        JsonNode original = json.readTree(current.body());
+        var changed = json.createObjectNode();
+        changed.set("eventTypes", original.get("eventTypes"));
+        changed.set("channels", original.get("channels"));
+        changed.set("reminderLeadTimes", json.readTree("""
+                {"PAROLE_EXPIRY":[45,14]}"""));
+        try {
+            assertThat(write("PUT", "/api/notification-preferences", ADMIN_A, changed.toString()).statusCode()).isEqualTo(200);
+            Thread.sleep(2_000); // case-service takes the settings from Kafka; no API shows when it has them
+            String id = openCase(CASEWORKER_A);
+            assertThat(write("POST", "/api/cases/" + id + "/parole-requests", CASEWORKER_A, """
+                    {"filedOn":"2025-09-01","kind":"INITIAL","basis":"URGENT_HUMANITARIAN","urgency":"URGENT"}""")
+                    .statusCode()).isEqualTo(200);
+            assertThat(write("POST", "/api/cases/" + id + "/parole-grants", CASEWORKER_A, """
+                    {"grantedOn":"%s","validUntil":"%s"}""".formatted(java.time.LocalDate.now().minusDays(345),
+                    java.time.LocalDate.now().plusDays(20))).statusCode()).isEqualTo(200);
+
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+            List<JsonNode> expiring = List.of();
+            while (expiring.isEmpty() && Instant.now().isBefore(deadline)) {
+                Thread.sleep(500);
+                expiring = items(json.readTree(send(get("/api/cases/" + id + "/history", CASEWORKER_A)).body())).stream()
+                        .filter(event -> "ParoleExpiring".equals(event.path("type").asString(null)))
+                        .toList();
+            }
+            // The rules' passed reminder would be the 30-day one; of the organization's days, 45 has passed.
+            assertThat(expiring).as("ParoleExpiring of case %s within 60 s", id).singleElement()
+                    .satisfies(event -> assertThat(event.path("payload").path("daysBefore").asInt()).isEqualTo(45));
+        } finally {
+            var restored = json.createObjectNode();
+            restored.set("eventTypes", original.get("eventTypes"));
+            restored.set("channels", original.get("channels"));
+            restored.set("reminderLeadTimes", original.get("reminderLeadTimes"));
+            write("PUT", "/api/notification-preferences", ADMIN_A, restored.toString());
+        }
+    }
+
+    private static HttpResponse<String> write(String method, String path, String apiKey, String body) {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("X-API-Key", apiKey)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body))
+                .timeout(Duration.ofSeconds(30))
+                .build());
     }
 
     private static String openCase(String apiKey) {

@@ -1,12 +1,26 @@
 package org.haven.notifications;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.haven.events.ReminderSettings;
+import org.haven.events.Topics;
+import org.haven.events.vocabulary.DeadlineType;
+import org.haven.infra.TestInfrastructure;
 import org.haven.support.identity.Role;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class PreferencesIntegrationTest extends NotificationServiceIntegrationTest {
 
@@ -37,6 +51,41 @@ class PreferencesIntegrationTest extends NotificationServiceIntegrationTest {
         assertThat(saved.get("reminderLeadTimes").get("PAROLE_EXPIRY").values()).extracting(JsonNode::asInt).containsExactly(120, 60, 30);
         assertThat(saved.get("updatedBy").asString()).isEqualTo("user:test-admin");
         assertThat(admin.get("/api/notification-preferences").json()).isEqualTo(saved);
+    }
+
+    @Test
+    void changedLeadTimesArePublishedForCaseServiceKeyedByOrganization() {
+        String org = newOrganization();
+        JsonNode saved = admin(org).put("/api/notification-preferences", """
+                {"eventTypes":["ParoleExpiring"],"channels":[],"reminderLeadTimes":{"PAROLE_EXPIRY":[14,45]}}""")
+                .hasStatus(200).json();
+
+        ReminderSettings published = await().atMost(Duration.ofSeconds(20)).until(() -> reminderSettingsOf(org), Objects::nonNull);
+        assertThat(published.reminderDaysBefore()).isEqualTo(Map.of(DeadlineType.PAROLE_EXPIRY, List.of(45, 14)));
+        assertThat(published.updatedAt()).isEqualTo(Instant.parse(saved.get("updatedAt").asString()));
+    }
+
+    /** The latest record of the organization on the reminder-settings topic, read from its start; null if none. */
+    private static ReminderSettings reminderSettingsOf(String organization) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.shared().bootstrapServers(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        try (var consumer = new KafkaConsumer<String, String>(config)) {
+            TopicPartition partition = new TopicPartition(Topics.REMINDER_SETTINGS, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long end = consumer.endOffsets(List.of(partition)).get(partition);
+            ReminderSettings latest = null;
+            while (consumer.position(partition) < end) {
+                for (var record : consumer.poll(Duration.ofMillis(500))) {
+                    if (organization.equals(record.key())) {
+                        latest = JsonMapper.builder().build().readValue(record.value(), ReminderSettings.class);
+                    }
+                }
+            }
+            return latest;
+        }
     }
 
     @Test

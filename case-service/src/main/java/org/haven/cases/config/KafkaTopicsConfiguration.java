@@ -18,4 +18,13 @@ public class KafkaTopicsConfiguration {
                 .config("retention.ms", "-1")
                 .build();
     }
+
+    /**
+     * notification-service owns the reminder-settings topic; declared here too, the same way, so that this service's
+     * listener finds it whichever of the two starts first.
+     */
+    @Bean
+    NewTopic reminderSettingsTopic() {
+        return TopicBuilder.name(Topics.REMINDER_SETTINGS).partitions(1).replicas(1).compact().build();
+    }
 }

@@ -37,6 +37,8 @@ import org.haven.cases.domain.deadlines.DeadlineReached;
 import org.haven.cases.domain.deadlines.DeadlineSchedule;
 import org.haven.cases.domain.deadlines.FiringCancellation;
 import org.haven.cases.domain.deadlines.EligibilityAssessed;
+import org.haven.cases.domain.deadlines.OrganizationReminderDays;
+import org.haven.events.Assessment;
 import org.haven.cases.domain.deadlines.RecordEligibilityAssessment;
 import org.haven.cases.domain.deadlines.ScheduledDeadline;
 import org.haven.cases.domain.ead.ApproveEad;
@@ -349,17 +351,20 @@ public class Case {
      * Records a new assessment and replaces the case's deadline schedule with the one it defines: firings it still
      * defines stay scheduled, the others are cancelled, new ones are scheduled. The schedule ids travel in the
      * event's metadata ({@link #SCHEDULED_FIRINGS}), so the case knows them after a reload. A redelivered or older
-     * assessment changes nothing. A closed case keeps the assessment but schedules nothing.
+     * assessment changes nothing. A closed case keeps the assessment but schedules nothing. The reminder days are the
+     * organization's where it chose its own ({@link OrganizationReminderDays}); the case records the assessment as it
+     * applied it, so its history shows the days in force.
      */
     @CommandHandler
     long handle(RecordEligibilityAssessment command, DeadlineManager deadlines, FiringCancellation cancellation,
-                DeadlineCalendar calendar) {
+                DeadlineCalendar calendar, OrganizationReminderDays reminderDays) {
         if (command.assessmentId().equals(assessmentId)
                 || (assessedAt != null && !command.assessedAt().isAfter(assessedAt))) {
             return version();
         }
+        Assessment assessment = DeadlineSchedule.withReminderDays(command.assessment(), reminderDays.of(organizationId));
         List<ScheduledDeadline> plan = closed ? List.of()
-                : DeadlineSchedule.plan(command.assessment(), calendar, firedDeadlineKeys);
+                : DeadlineSchedule.plan(assessment, calendar, firedDeadlineKeys);
         Map<String, String> scheduled = new HashMap<>();
         for (ScheduledDeadline firing : plan) {
             String kept = scheduledFirings.get(firing.key());
@@ -370,7 +375,7 @@ public class Case {
                 cancellation.cancel(deadlines, DEADLINE, scheduleId);
             }
         });
-        return record(new EligibilityAssessed(caseId, command.assessmentId(), command.assessedAt(), command.assessment()),
+        return record(new EligibilityAssessed(caseId, command.assessmentId(), command.assessedAt(), assessment),
                 MetaData.with(SCHEDULED_FIRINGS, scheduled));
     }
 

@@ -4,11 +4,15 @@ import org.haven.cases.Api;
 import org.haven.cases.CaseEventsTopic;
 import org.haven.cases.EligibilityTopic;
 import org.haven.cases.RealInfrastructure;
+import org.haven.cases.domain.deadlines.OrganizationReminderDays;
 import org.haven.events.CaseEventEnvelope;
 import org.haven.events.CaseEventPayload;
+import org.haven.events.ReminderSettings;
+import org.haven.events.vocabulary.DeadlineType;
 import org.haven.support.identity.Role;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -16,6 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -39,16 +44,22 @@ class DeadlinesIntegrationTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    OrganizationReminderDays reminderDays;
 
     private Api caseworker() {
         return Api.at(port, "org-a", Role.CASEWORKER);
     }
 
     private String paroledCaseEndingOn(LocalDate validUntil) {
-        String id = caseworker().post("/api/cases", Api.openCaseBody("Deadline")).json().get("id").asString();
-        assertThat(caseworker().post("/api/cases/" + id + "/parole-requests", """
+        return paroledCaseEndingOn(caseworker(), validUntil);
+    }
+
+    private String paroledCaseEndingOn(Api caseworker, LocalDate validUntil) {
+        String id = caseworker.post("/api/cases", Api.openCaseBody("Deadline")).json().get("id").asString();
+        assertThat(caseworker.post("/api/cases/" + id + "/parole-requests", """
                 {"filedOn":"2025-09-01","kind":"INITIAL","basis":"URGENT_HUMANITARIAN","urgency":"URGENT"}""").status()).isEqualTo(200);
-        assertThat(caseworker().post("/api/cases/" + id + "/parole-grants", """
+        assertThat(caseworker.post("/api/cases/" + id + "/parole-grants", """
                 {"grantedOn":"%s","validUntil":"%s"}""".formatted(validUntil.minusYears(1), validUntil)).status()).isEqualTo(200);
         return id;
     }
@@ -66,6 +77,30 @@ class DeadlinesIntegrationTest {
         assertThat(expiring.get("actor").asString()).isEqualTo("system:deadlines");
         assertThat(typesOf(id)).containsSubsequence("ParoleGranted", "EligibilityAssessed", "ParoleExpiring");
         assertThat(CaseEventsTopic.typesPublishedFor(id, "ParoleExpiring", Duration.ofSeconds(20))).contains("ParoleExpiring");
+    }
+
+    @Test
+    void anOrganizationsOwnReminderDaysFromNotificationServiceReplaceTheRulesDays() throws InterruptedException {
+        String organization = "org-reminders-" + UUID.randomUUID().toString().substring(0, 8);
+        Api caseworker = Api.at(port, organization, Role.CASEWORKER);
+        EligibilityTopic.publishReminderSettings(new ReminderSettings(organization,
+                Map.of(DeadlineType.PAROLE_EXPIRY, List.of(25, 5)), Instant.now()));
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (reminderDays.of(organization).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(reminderDays.of(organization)).containsEntry(DeadlineType.PAROLE_EXPIRY, List.of(25, 5));
+        LocalDate validUntil = LocalDate.now().plusDays(20);
+        String id = paroledCaseEndingOn(caseworker, validUntil);
+
+        EligibilityTopic.publish(EligibilityTopic.assessment(UUID.fromString(id), organization, EligibilityTopic.paroleEndingOn(validUntil)));
+
+        // The rules' 30-day reminder would fire at once; the organization's passed reminder is the 25-day one.
+        JsonNode expiring = awaitEvent(caseworker, id, "ParoleExpiring", Duration.ofSeconds(20));
+        assertThat(expiring.get("payload").get("daysBefore").asInt()).isEqualTo(25);
+        JsonNode assessed = awaitEvent(caseworker, id, "EligibilityAssessed", Duration.ofSeconds(1));
+        assertThat(assessed.get("payload").get("assessment").get("deadlines").get(0).get("remindDaysBefore").valueStream()
+                .map(JsonNode::asInt).toList()).containsExactly(25, 5);
     }
 
     @Test
@@ -157,9 +192,13 @@ class DeadlinesIntegrationTest {
     }
 
     private JsonNode awaitEvent(String id, String type, Duration timeout) throws InterruptedException {
+        return awaitEvent(caseworker(), id, type, timeout);
+    }
+
+    private JsonNode awaitEvent(Api caseworker, String id, String type, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            for (JsonNode event : caseworker().get("/api/cases/" + id + "/history").json()) {
+            for (JsonNode event : caseworker.get("/api/cases/" + id + "/history").json()) {
                 if (event.get("type").asString().equals(type)) {
                     return event;
                 }

@@ -12,6 +12,7 @@ import org.haven.cases.domain.Client;
 import org.haven.cases.domain.deadlines.DeadlineCalendar;
 import org.haven.cases.domain.deadlines.EligibilityAssessed;
 import org.haven.cases.domain.deadlines.FiringCancellation;
+import org.haven.cases.domain.deadlines.OrganizationReminderDays;
 import org.haven.cases.domain.deadlines.ParoleExpiring;
 import org.haven.cases.domain.deadlines.RecordEligibilityAssessment;
 import org.haven.cases.domain.deadlines.ScheduledDeadline;
@@ -29,6 +30,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -43,6 +45,7 @@ class CaseDeadlinesTest {
     private AggregateTestFixture<Case> fixture;
     private LocalDate today;
     private final List<String> cancelled = new ArrayList<>();
+    private final Map<String, Map<DeadlineType, List<Integer>>> reminderDaysOfOrganization = new HashMap<>();
 
     @BeforeEach
     void setUp() {
@@ -64,6 +67,8 @@ class CaseDeadlinesTest {
             }
         }));
         fixture.registerInjectableResource((FiringCancellation) (deadlines, name, scheduleId) -> cancelled.add(scheduleId));
+        fixture.registerInjectableResource((OrganizationReminderDays) organization ->
+                reminderDaysOfOrganization.getOrDefault(organization, Map.of()));
         today = LocalDate.ofInstant(fixture.currentTime(), ZONE);
     }
 
@@ -102,6 +107,25 @@ class CaseDeadlinesTest {
                         "PAROLE-EXPIRING", "INA 212(d)(5)(A); 8 CFR 212.5", assessedAt))
                 .expectEvents(new ParoleExpiring(caseId, DeadlineType.PAROLE_EXPIRY, today.plusDays(20), 30,
                         "PAROLE-EXPIRING", "INA 212(d)(5)(A); 8 CFR 212.5"));
+    }
+
+    @Test
+    void theOrganizationsOwnReminderDaysReplaceTheRulesDaysAndTheRecordedAssessmentShowsThem() {
+        reminderDaysOfOrganization.put("org-a", Map.of(DeadlineType.PAROLE_EXPIRY, List.of(14, 45)));
+        Instant assessedAt = fixture.currentTime();
+        UUID assessmentId = UUID.randomUUID();
+        Assessment applied = new Assessment(today, "test", List.of(),
+                List.of(new Assessment.Deadline(DeadlineType.PAROLE_EXPIRY, today.plusDays(20), "PAROLE-EXPIRING",
+                        "INA 212(d)(5)(A); 8 CFR 212.5", List.of(45, 14))),
+                List.of());
+
+        // Parole ends in 20 days: of the organization's days, 45 has passed (fires at once) and 14 lies ahead.
+        fixture.given(opened())
+                .when(new RecordEligibilityAssessment(caseId, assessmentId, assessedAt, paroleEndingIn(20)), ORG_A)
+                .expectEvents(new EligibilityAssessed(caseId, assessmentId, assessedAt, applied))
+                .expectScheduledDeadline(Duration.between(fixture.currentTime(), today.plusDays(6).atStartOfDay(ZONE).toInstant()),
+                        new ScheduledDeadline(DeadlineType.PAROLE_EXPIRY, today.plusDays(20), 14, "PAROLE-EXPIRING",
+                                "INA 212(d)(5)(A); 8 CFR 212.5", today.plusDays(6).atStartOfDay(ZONE).toInstant()));
     }
 
     @Test

@@ -135,9 +135,10 @@ class KustomizeOverlaysTest {
         assertThat(ofKind(objects, "KafkaNodePool")).singleElement()
                 .satisfies(pool -> assertThat(list(at(pool, "spec", "roles"))).containsExactlyInAnyOrder("controller", "broker"));
         assertThat(ofKind(objects, "KafkaTopic")).extracting(t -> at(t, "spec", "topicName"))
-                .containsExactlyInAnyOrder(org.haven.events.Topics.CASE_EVENTS, org.haven.events.Topics.ELIGIBILITY_EVENTS);
-        ofKind(objects, "KafkaTopic").forEach(t ->
-                assertThat(at(t, "spec", "partitions")).isEqualTo(org.haven.events.Topics.PARTITIONS));
+                .containsExactlyInAnyOrder(org.haven.events.Topics.CASE_EVENTS, org.haven.events.Topics.ELIGIBILITY_EVENTS,
+                        org.haven.events.Topics.REMINDER_SETTINGS);
+        ofKind(objects, "KafkaTopic").forEach(t -> assertThat(at(t, "spec", "partitions")).isEqualTo(
+                org.haven.events.Topics.REMINDER_SETTINGS.equals(at(t, "spec", "topicName")) ? 1 : org.haven.events.Topics.PARTITIONS));
     }
 
     @ParameterizedTest

@@ -1,11 +1,21 @@
 package org.haven.notifications.preferences;
 
 import jakarta.validation.Valid;
+import org.haven.events.ReminderSettings;
 import org.haven.events.vocabulary.DeadlineType;
 import org.haven.notifications.delivery.Channel;
 import org.haven.notifications.policy.NotificationPolicy;
 import org.haven.support.identity.HavenIdentity;
 import org.haven.support.problem.InvalidFieldException;
+import org.haven.support.problem.ProblemDetailsAdvice;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -27,11 +37,17 @@ import java.util.Set;
 class PreferencesController {
 
     static final int MAX_LEAD_DAYS = 730;
+    private static final Logger log = LoggerFactory.getLogger(PreferencesController.class);
 
     private final PreferencesRepository repository;
+    private final ReminderSettingsPublisher reminderSettings;
+    private final TransactionTemplate transactions;
 
-    PreferencesController(PreferencesRepository repository) {
+    PreferencesController(PreferencesRepository repository, ReminderSettingsPublisher reminderSettings,
+                          TransactionTemplate transactions) {
         this.repository = repository;
+        this.reminderSettings = reminderSettings;
+        this.transactions = transactions;
     }
 
     @GetMapping
@@ -46,7 +62,21 @@ class PreferencesController {
                 eventTypes(Objects.requireNonNull(request.eventTypes())),
                 channels(Objects.requireNonNull(request.channels())),
                 leadTimes(Objects.requireNonNull(request.reminderLeadTimes())), null, null);
-        return repository.save(admin.organizationId(), preferences, admin.subject());
+        return transactions.execute(status -> {
+            NotificationPreferences saved = repository.save(admin.organizationId(), preferences, admin.subject());
+            reminderSettings.publish(new ReminderSettings(admin.organizationId(), saved.reminderLeadTimes(),
+                    Objects.requireNonNull(saved.updatedAt())));
+            return saved;
+        });
+    }
+
+    /** The change was rolled back: case-service would not have learnt the new lead times. */
+    @ExceptionHandler(ReminderSettingsPublisher.SettingsNotPublishedException.class)
+    ResponseEntity<ProblemDetail> notPublished(ReminderSettingsPublisher.SettingsNotPublishedException e) {
+        log.warn("Answered 503: {}", e.getMessage());
+        ProblemDetail problem = ProblemDetailsAdvice.problem(HttpStatus.SERVICE_UNAVAILABLE,
+                "The reminder lead times could not be handed to Kafka; nothing was changed. Try again shortly.");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
     }
 
     private static List<String> eventTypes(List<String> requested) {

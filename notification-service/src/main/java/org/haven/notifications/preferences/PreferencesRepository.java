@@ -1,5 +1,6 @@
 package org.haven.notifications.preferences;
 
+import org.haven.events.ReminderSettings;
 import org.haven.events.vocabulary.DeadlineType;
 import org.haven.notifications.delivery.Channel;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,6 +40,15 @@ class PreferencesRepository {
                         rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by")))
                 .optional()
                 .orElseGet(NotificationPreferences::defaults);
+    }
+
+    /** Every organization with stored preferences: their reminder lead times as case-service is told them. */
+    List<ReminderSettings> allReminderSettings() {
+        return jdbc.sql("select organization_id, reminder_lead_times::text as lead_times, updated_at from notification_preferences")
+                .query((rs, row) -> new ReminderSettings(rs.getString("organization_id"),
+                        new EnumMap<>(json.readValue(rs.getString("lead_times"), LEAD_TIMES)),
+                        rs.getTimestamp("updated_at").toInstant()))
+                .list();
     }
 
     NotificationPreferences save(String organizationId, NotificationPreferences preferences, String by) {

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -29,6 +30,24 @@ public final class DeadlineSchedule {
                 .flatMap(deadline -> firingsOf(deadline).stream())
                 .map(firing -> firing.key())
                 .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * The assessment with each deadline's reminder days replaced by the organization's choice for its kind, longest
+     * first; kinds it did not choose keep the rules' days.
+     */
+    public static Assessment withReminderDays(Assessment assessment, Map<DeadlineType, List<Integer>> chosen) {
+        if (chosen.isEmpty() || assessment.deadlines().stream().noneMatch(deadline -> chosen.containsKey(deadline.type()))) {
+            return assessment;
+        }
+        List<Assessment.Deadline> deadlines = assessment.deadlines().stream()
+                .map(deadline -> chosen.containsKey(deadline.type())
+                        ? new Assessment.Deadline(deadline.type(), deadline.dueOn(), deadline.ruleId(), deadline.citation(),
+                                chosen.get(deadline.type()).stream().distinct().sorted(Comparator.reverseOrder()).toList())
+                        : deadline)
+                .toList();
+        return new Assessment(assessment.asOf(), assessment.ruleSetVersion(), assessment.pathways(), deadlines,
+                assessment.warnings());
     }
 
     public static List<ScheduledDeadline> plan(Assessment assessment, DeadlineCalendar calendar, Set<String> alreadyFired) {
