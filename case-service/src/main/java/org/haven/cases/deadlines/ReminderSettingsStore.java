@@ -55,18 +55,26 @@ class ReminderSettingsStore implements OrganizationReminderDays {
         return days;
     }
 
-    /** Keeps the newer of what is stored and what arrived (a republished or redelivered record changes nothing). */
-    void save(ReminderSettings settings) {
-        jdbc.sql("""
+    /**
+     * Keeps the newer of what is stored and what arrived (a republished or redelivered record changes nothing).
+     * Whether the organization's days changed.
+     */
+    boolean save(ReminderSettings settings) {
+        String days = json.writeValueAsString(new EnumMap<>(settings.reminderDaysBefore()));
+        Boolean changed = jdbc.sql("""
+                        with before as (select reminder_days from organization_reminder_days where organization_id = ?)
                         insert into organization_reminder_days (organization_id, reminder_days, settings_updated_at, received_at)
                         values (?, cast(? as jsonb), ?, now())
                         on conflict (organization_id) do update set
                             reminder_days = excluded.reminder_days, settings_updated_at = excluded.settings_updated_at,
                             received_at = now()
-                        where organization_reminder_days.settings_updated_at <= excluded.settings_updated_at""")
-                .params(settings.organizationId(), json.writeValueAsString(settings.reminderDaysBefore()),
-                        Timestamp.from(settings.updatedAt()))
-                .update();
+                        where organization_reminder_days.settings_updated_at <= excluded.settings_updated_at
+                        returning reminder_days is distinct from (select reminder_days from before)""")
+                .params(settings.organizationId(), settings.organizationId(), days, Timestamp.from(settings.updatedAt()))
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
         remembered.remove(settings.organizationId());
+        return changed;
     }
 }

@@ -34,7 +34,14 @@ public class CaseQueries {
                 (rows, index) -> views.read(rows.getString(1)), caseId, organizationId).stream().findFirst();
     }
 
+    /** Every open case of the organization, as the read model knows them. */
+    public List<UUID> openCaseIds(String organizationId) {
+        return jdbc.queryForList("select case_id from case_summary where organization_id = ? and status = ?",
+                UUID.class, organizationId, CaseView.OPEN);
+    }
+
     /** The version the read model has reached for a case, or -1 while it has not seen the case. */
+
     public long versionOf(UUID caseId) {
         return jdbc.query("select version from case_summary where case_id = ?",
                 (rows, index) -> rows.getLong(1), caseId).stream().findFirst().orElse(-1L);

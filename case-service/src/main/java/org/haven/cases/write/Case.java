@@ -37,8 +37,10 @@ import org.haven.cases.domain.deadlines.DeadlineReached;
 import org.haven.cases.domain.deadlines.DeadlineSchedule;
 import org.haven.cases.domain.deadlines.FiringCancellation;
 import org.haven.cases.domain.deadlines.EligibilityAssessed;
+import org.haven.cases.domain.deadlines.ApplyOrganizationReminderDays;
 import org.haven.cases.domain.deadlines.OrganizationReminderDays;
 import org.haven.events.Assessment;
+import org.haven.events.vocabulary.DeadlineType;
 import org.haven.cases.domain.deadlines.RecordEligibilityAssessment;
 import org.haven.cases.domain.deadlines.ScheduledDeadline;
 import org.haven.cases.domain.ead.ApproveEad;
@@ -110,6 +112,11 @@ public class Case {
     static final String DEADLINE_ACTOR = "system:deadlines";
     /** Metadata of {@code EligibilityAssessed}: the schedule id of each firing it left scheduled, by firing key. */
     static final String SCHEDULED_FIRINGS = "scheduledFirings";
+    /**
+     * Metadata of an {@code EligibilityAssessed} whose reminder days are the organization's: the rules' days they
+     * replaced, by deadline type — what eligibility-service published, to re-plan from when the organization's days change.
+     */
+    static final String RULES_REMINDER_DAYS = "rulesReminderDays";
 
     @AggregateIdentifier
     private CaseId caseId;
@@ -129,6 +136,8 @@ public class Case {
 
     private @Nullable UUID assessmentId;
     private @Nullable Instant assessedAt;
+    /** The latest assessment as eligibility-service published it, before the organization's reminder days. */
+    private @Nullable Assessment publishedAssessment;
     private Set<String> currentDeadlineKeys = Set.of();
     private final Set<String> firedDeadlineKeys = new HashSet<>();
     /** Firing key → schedule id, as of the latest assessment; forgotten on closing (those fire and are ignored). */
@@ -169,7 +178,8 @@ public class Case {
             }
         }
         Object payload = command.getPayload();
-        if (closed && !(payload instanceof ReopenCase) && !(payload instanceof RecordEligibilityAssessment)) {
+        if (closed && !(payload instanceof ReopenCase) && !(payload instanceof RecordEligibilityAssessment)
+                && !(payload instanceof ApplyOrganizationReminderDays)) {
             throw new CaseRuleViolation("The case is closed; reopen it first");
         }
         if (payload instanceof CaseCommand fact) {
@@ -362,7 +372,27 @@ public class Case {
                 || (assessedAt != null && !command.assessedAt().isAfter(assessedAt))) {
             return version();
         }
-        Assessment assessment = DeadlineSchedule.withReminderDays(command.assessment(), reminderDays.of(organizationId));
+        return recordAssessment(command.assessmentId(), command.assessedAt(), command.assessment(),
+                reminderDays.of(organizationId), deadlines, cancellation, calendar);
+    }
+
+    /** Nothing to do without an assessment, for a closed case, or when the days in force schedule the same firings. */
+    @CommandHandler
+    long handle(ApplyOrganizationReminderDays command, DeadlineManager deadlines, FiringCancellation cancellation,
+                DeadlineCalendar calendar, OrganizationReminderDays reminderDays) {
+        if (closed || publishedAssessment == null || assessmentId == null || assessedAt == null) {
+            return version();
+        }
+        Map<DeadlineType, List<Integer>> days = reminderDays.of(organizationId);
+        if (DeadlineSchedule.keysOf(DeadlineSchedule.withReminderDays(publishedAssessment, days)).equals(currentDeadlineKeys)) {
+            return version();
+        }
+        return recordAssessment(assessmentId, assessedAt, publishedAssessment, days, deadlines, cancellation, calendar);
+    }
+
+    private long recordAssessment(UUID id, Instant at, Assessment published, Map<DeadlineType, List<Integer>> organizationDays,
+                                  DeadlineManager deadlines, FiringCancellation cancellation, DeadlineCalendar calendar) {
+        Assessment assessment = DeadlineSchedule.withReminderDays(published, organizationDays);
         List<ScheduledDeadline> plan = closed ? List.of()
                 : DeadlineSchedule.plan(assessment, calendar, firedDeadlineKeys);
         Map<String, String> scheduled = new HashMap<>();
@@ -375,8 +405,12 @@ public class Case {
                 cancellation.cancel(deadlines, DEADLINE, scheduleId);
             }
         });
-        return record(new EligibilityAssessed(caseId, command.assessmentId(), command.assessedAt(), assessment),
-                MetaData.with(SCHEDULED_FIRINGS, scheduled));
+        MetaData metaData = MetaData.with(SCHEDULED_FIRINGS, scheduled);
+        Map<String, List<Integer>> replaced = DeadlineSchedule.reminderDaysReplaced(published, assessment);
+        if (!replaced.isEmpty()) {
+            metaData = metaData.and(RULES_REMINDER_DAYS, replaced);
+        }
+        return record(new EligibilityAssessed(caseId, id, at, assessment), metaData);
     }
 
     /** A firing that a later assessment no longer defines, or that already fired, records nothing. */
@@ -410,7 +444,8 @@ public class Case {
 
     @EventSourcingHandler
     void evolve(Object event, @MetaDataValue(HashChain.HASH) @Nullable String hash,
-                @MetaDataValue(SCHEDULED_FIRINGS) @Nullable Map<String, String> firings) {
+                @MetaDataValue(SCHEDULED_FIRINGS) @Nullable Map<String, String> firings,
+                @MetaDataValue(RULES_REMINDER_DAYS) @Nullable Map<String, List<Integer>> rulesReminderDays) {
         if (hash != null) {
             lastHash = hash;
         }
@@ -453,6 +488,8 @@ public class Case {
                 assessmentId = e.assessmentId();
                 assessedAt = e.assessedAt();
                 currentDeadlineKeys = DeadlineSchedule.keysOf(e.assessment());
+                publishedAssessment = DeadlineSchedule.withReminderDays(e.assessment(),
+                        DeadlineSchedule.reminderDaysByType(rulesReminderDays == null ? Map.of() : rulesReminderDays));
                 scheduledFirings = firings == null ? Map.of() : Map.copyOf(firings);
             }
             case DeadlineReached e -> firedDeadlineKeys.add(e.key());

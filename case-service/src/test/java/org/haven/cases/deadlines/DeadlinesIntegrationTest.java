@@ -104,6 +104,36 @@ class DeadlinesIntegrationTest {
     }
 
     @Test
+    void whenAnOrganizationChangesItsReminderDaysItsOpenCasesAreReplanned() throws InterruptedException {
+        String organization = "org-replan-" + UUID.randomUUID().toString().substring(0, 8);
+        Api caseworker = Api.at(port, organization, Role.CASEWORKER);
+        LocalDate validUntil = LocalDate.now().plusDays(20);
+        String id = paroledCaseEndingOn(caseworker, validUntil);
+        EligibilityTopic.publish(EligibilityTopic.assessment(UUID.fromString(id), organization, EligibilityTopic.paroleEndingOn(validUntil)));
+        assertThat(awaitEvent(caseworker, id, "ParoleExpiring", Duration.ofSeconds(20)).get("payload").get("daysBefore").asInt())
+                .isEqualTo(30); // the rules' days: 30 has passed
+
+        EligibilityTopic.publishReminderSettings(new ReminderSettings(organization,
+                Map.of(DeadlineType.PAROLE_EXPIRY, List.of(25, 5)), Instant.now()));
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        List<Integer> expiringDays = List.of();
+        while (expiringDays.size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            expiringDays = caseworker.get("/api/cases/" + id + "/history").json().valueStream()
+                    .filter(event -> event.get("type").asString().equals("ParoleExpiring"))
+                    .map(event -> event.get("payload").get("daysBefore").asInt()).toList();
+        }
+        assertThat(expiringDays).containsExactly(30, 25);
+        List<JsonNode> assessed = caseworker.get("/api/cases/" + id + "/history").json().valueStream()
+                .filter(event -> event.get("type").asString().equals("EligibilityAssessed")).toList();
+        assertThat(assessed).hasSize(2);
+        assertThat(assessed.get(1).get("actor").asString()).isEqualTo("system:reminder-settings");
+        assertThat(assessed.get(1).get("payload").get("assessment").get("deadlines").get(0).get("remindDaysBefore").valueStream()
+                .map(JsonNode::asInt).toList()).containsExactly(25, 5);
+    }
+
+    @Test
     void aRedeliveredAssessmentIsRecordedOnce() throws InterruptedException {
         LocalDate validUntil = LocalDate.now().plusDays(200);
         String id = paroledCaseEndingOn(validUntil);

@@ -9,6 +9,7 @@ import org.axonframework.test.matchers.Matchers;
 import org.haven.cases.config.AxonConfiguration;
 import org.haven.cases.domain.CaseId;
 import org.haven.cases.domain.Client;
+import org.haven.cases.domain.deadlines.ApplyOrganizationReminderDays;
 import org.haven.cases.domain.deadlines.DeadlineCalendar;
 import org.haven.cases.domain.deadlines.EligibilityAssessed;
 import org.haven.cases.domain.deadlines.FiringCancellation;
@@ -34,6 +35,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Deadlines with the fixture's time control: scheduled from an assessment, fired when time passes. */
 class CaseDeadlinesTest {
@@ -126,6 +129,76 @@ class CaseDeadlinesTest {
                 .expectScheduledDeadline(Duration.between(fixture.currentTime(), today.plusDays(6).atStartOfDay(ZONE).toInstant()),
                         new ScheduledDeadline(DeadlineType.PAROLE_EXPIRY, today.plusDays(20), 14, "PAROLE-EXPIRING",
                                 "INA 212(d)(5)(A); 8 CFR 212.5", today.plusDays(6).atStartOfDay(ZONE).toInstant()));
+    }
+
+    @Test
+    void whenTheOrganizationsDaysChangeTheLatestAssessmentIsRecordedAgainWithThemAndItsFiringsReplanned() {
+        UUID assessmentId = UUID.randomUUID();
+        Instant assessedAt = fixture.currentTime().minusSeconds(60);
+        String day10 = "PAROLE_EXPIRY/" + today.plusDays(100) + "/90";
+        String day40 = "PAROLE_EXPIRY/" + today.plusDays(100) + "/60";
+        String day70 = "PAROLE_EXPIRY/" + today.plusDays(100) + "/30";
+        String dueDay = "PAROLE_EXPIRY/" + today.plusDays(100) + "/0";
+        EventMessage<?> recorded = GenericEventMessage.asEventMessage(new EligibilityAssessed(caseId, assessmentId, assessedAt, paroleEndingIn(100)))
+                .andMetaData(Map.of(Case.SCHEDULED_FIRINGS, Map.of(day10, "id-10", day40, "id-40", day70, "id-70", dueDay, "id-due")));
+        reminderDaysOfOrganization.put("org-a", Map.of(DeadlineType.PAROLE_EXPIRY, List.of(14)));
+        Assessment applied = new Assessment(today, "test", List.of(),
+                List.of(new Assessment.Deadline(DeadlineType.PAROLE_EXPIRY, today.plusDays(100), "PAROLE-EXPIRING",
+                        "INA 212(d)(5)(A); 8 CFR 212.5", List.of(14))),
+                List.of());
+
+        fixture.given(opened(), recorded)
+                .when(new ApplyOrganizationReminderDays(caseId), ORG_A)
+                .expectEvents(new EligibilityAssessed(caseId, assessmentId, assessedAt, applied))
+                .expectScheduledDeadline(Duration.between(fixture.currentTime(), today.plusDays(86).atStartOfDay(ZONE).toInstant()),
+                        new ScheduledDeadline(DeadlineType.PAROLE_EXPIRY, today.plusDays(100), 14, "PAROLE-EXPIRING",
+                                "INA 212(d)(5)(A); 8 CFR 212.5", today.plusDays(86).atStartOfDay(ZONE).toInstant()));
+        assertThat(cancelled).containsExactlyInAnyOrder("id-10", "id-40", "id-70");
+    }
+
+    @Test
+    void theOrganizationsDaysAppliedAgainChangeNothingAndTheRulesDaysComeBackWhenItDropsThem() {
+        UUID assessmentId = UUID.randomUUID();
+        Instant assessedAt = fixture.currentTime().minusSeconds(60);
+        Assessment applied = new Assessment(today, "test", List.of(),
+                List.of(new Assessment.Deadline(DeadlineType.PAROLE_EXPIRY, today.plusDays(100), "PAROLE-EXPIRING",
+                        "INA 212(d)(5)(A); 8 CFR 212.5", List.of(14))),
+                List.of());
+        EventMessage<?> recordedWithTheirDays = GenericEventMessage.asEventMessage(new EligibilityAssessed(caseId, assessmentId, assessedAt, applied))
+                .andMetaData(Map.of(Case.SCHEDULED_FIRINGS, Map.of(), Case.RULES_REMINDER_DAYS, Map.of("PAROLE_EXPIRY", List.of(90, 60, 30))));
+
+        reminderDaysOfOrganization.put("org-a", Map.of(DeadlineType.PAROLE_EXPIRY, List.of(14)));
+        fixture.given(opened(), recordedWithTheirDays)
+                .when(new ApplyOrganizationReminderDays(caseId), ORG_A)
+                .expectNoEvents();
+
+        reminderDaysOfOrganization.clear();
+        fixture.given(opened(), recordedWithTheirDays)
+                .when(new ApplyOrganizationReminderDays(caseId), ORG_A)
+                .expectEvents(new EligibilityAssessed(caseId, assessmentId, assessedAt, paroleEndingIn(100)));
+    }
+
+    /** Axon snapshots a long case as JSON of its fields (AxonConfiguration's mapper); the assessment must survive it. */
+    @Test
+    void aSnapshotOfACaseKeepsThePublishedAssessmentToReplanFrom() {
+        reminderDaysOfOrganization.put("org-a", Map.of(DeadlineType.PAROLE_EXPIRY, List.of(14)));
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper()
+                .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+                .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(com.fasterxml.jackson.databind.SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+        fixture.given(opened())
+                .when(new RecordEligibilityAssessment(caseId, UUID.randomUUID(), fixture.currentTime(), paroleEndingIn(100)), ORG_A)
+                .expectState(kase -> {
+                    try {
+                        String snapshot = mapper.writeValueAsString(kase);
+                        assertThat(snapshot).contains("\"publishedAssessment\"", "[90,60,30]", "/14\"");
+                        assertThat(mapper.writeValueAsString(mapper.readValue(snapshot, Case.class))).isEqualTo(snapshot);
+                    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                        throw new AssertionError(e);
+                    }
+                });
     }
 
     @Test

@@ -13,9 +13,8 @@ import java.util.Map;
 /**
  * An organization's choices. Event types and channels are applied to every notification as it is made.
  * Reminder lead times are published to case-service, which schedules the reminders ({@link ReminderSettingsPublisher}):
- * a kind of deadline named here fires on these days instead of the rules' (rules.md: 90/60/30 for parole) in every
- * assessment case-service records from then on; deadlines already scheduled keep their days until their case's next
- * assessment.
+ * a kind of deadline named here fires on these days instead of the rules' (rules.md: 90/60/30 for parole), in every
+ * assessment case-service records from then on and, re-planned at once, in the organization's open cases.
  *
  * @param eventTypes        the event types that notify at all (all of {@link NotificationPolicy} by default)
  * @param channels          the optional channels in use: {@code EMAIL}, {@code WEBHOOK}; the in-app feed is always on

@@ -7,10 +7,13 @@ import org.haven.events.vocabulary.DeadlineType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -48,6 +51,29 @@ public final class DeadlineSchedule {
                 .toList();
         return new Assessment(assessment.asOf(), assessment.ruleSetVersion(), assessment.pathways(), deadlines,
                 assessment.warnings());
+    }
+
+    /** The rules' days of each deadline type whose days {@code applied} replaced (type name → days), for the record. */
+    public static Map<String, List<Integer>> reminderDaysReplaced(Assessment published, Assessment applied) {
+        Map<String, List<Integer>> replaced = new TreeMap<>();
+        for (int i = 0; i < published.deadlines().size(); i++) {
+            Assessment.Deadline rules = published.deadlines().get(i);
+            if (!rules.remindDaysBefore().equals(applied.deadlines().get(i).remindDaysBefore())) {
+                replaced.put(rules.type().name(), rules.remindDaysBefore());
+            }
+        }
+        return replaced;
+    }
+
+    /** {@link #reminderDaysReplaced}'s map read back (names of types this build no longer knows are dropped). */
+    public static Map<DeadlineType, List<Integer>> reminderDaysByType(Map<String, ? extends List<? extends Number>> byName) {
+        Map<DeadlineType, List<Integer>> byType = new EnumMap<>(DeadlineType.class);
+        byName.forEach((name, days) -> {
+            if (Arrays.stream(DeadlineType.values()).anyMatch(type -> type.name().equals(name))) {
+                byType.put(DeadlineType.valueOf(name), days.stream().map(Number::intValue).toList());
+            }
+        });
+        return byType;
     }
 
     public static List<ScheduledDeadline> plan(Assessment assessment, DeadlineCalendar calendar, Set<String> alreadyFired) {
