@@ -60,7 +60,7 @@ class ReminderSettingsStore implements OrganizationReminderDays {
      * Whether the organization's days changed.
      */
     boolean save(ReminderSettings settings) {
-        String days = json.writeValueAsString(new EnumMap<>(settings.reminderDaysBefore()));
+        String days = json.writeValueAsString(settings.reminderDaysBefore());
         Boolean changed = jdbc.sql("""
                         with before as (select reminder_days from organization_reminder_days where organization_id = ?)
                         insert into organization_reminder_days (organization_id, reminder_days, settings_updated_at, received_at)
