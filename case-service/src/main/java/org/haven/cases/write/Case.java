@@ -12,6 +12,7 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.haven.cases.config.AxonConfiguration;
 import org.haven.cases.domain.CaseCommand;
@@ -102,6 +103,9 @@ import java.util.UUID;
  * Every event carries the case's hash chain in its metadata ({@link HashChain}).
  */
 @Aggregate(snapshotTriggerDefinition = "caseSnapshotTrigger", cache = "caseCache")
+// The snapshot's shape: a snapshot of another revision is ignored and the case rebuilt from its events (Axon's
+// RevisionSnapshotFilter). 2: the published assessment kept to re-plan reminders from (older snapshots lack it).
+@Revision("2")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE) // snapshots hold the private state, as JSON
 public class Case {

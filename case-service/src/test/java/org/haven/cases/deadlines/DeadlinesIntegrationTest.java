@@ -5,6 +5,7 @@ import org.haven.cases.CaseEventsTopic;
 import org.haven.cases.EligibilityTopic;
 import org.haven.cases.RealInfrastructure;
 import org.haven.cases.domain.deadlines.OrganizationReminderDays;
+import org.haven.cases.write.Case;
 import org.haven.events.CaseEventEnvelope;
 import org.haven.events.CaseEventPayload;
 import org.haven.events.ReminderSettings;
@@ -46,6 +47,8 @@ class DeadlinesIntegrationTest {
     int port;
     @Autowired
     OrganizationReminderDays reminderDays;
+    @Autowired
+    org.axonframework.config.Configuration axon;
 
     private Api caseworker() {
         return Api.at(port, "org-a", Role.CASEWORKER);
@@ -131,6 +134,19 @@ class DeadlinesIntegrationTest {
         assertThat(assessed.get(1).get("actor").asString()).isEqualTo("system:reminder-settings");
         assertThat(assessed.get(1).get("payload").get("assessment").get("deadlines").get(0).get("remindDaysBefore").valueStream()
                 .map(JsonNode::asInt).toList()).containsExactly(25, 5);
+    }
+
+    /** A snapshot without the published assessment would leave an existing case unable to re-plan. */
+    @Test
+    void snapshotsOfAnEarlierShapeOfTheCaseAreIgnored() {
+        var snapshotFilter = axon.snapshotFilter();
+        var snapshotOfToday = new org.axonframework.eventhandling.GenericDomainEventEntry<>("Case", UUID.randomUUID().toString(),
+                60, UUID.randomUUID().toString(), Instant.now(), Case.class.getName(), "2", new byte[0], new byte[0]);
+        var snapshotOfBefore = new org.axonframework.eventhandling.GenericDomainEventEntry<>("Case", UUID.randomUUID().toString(),
+                60, UUID.randomUUID().toString(), Instant.now(), Case.class.getName(), null, new byte[0], new byte[0]);
+
+        assertThat(snapshotFilter.allow(snapshotOfToday)).isTrue();
+        assertThat(snapshotFilter.allow(snapshotOfBefore)).isFalse();
     }
 
     @Test
