@@ -13,7 +13,6 @@ import org.haven.events.CaseEventEnvelope;
 import org.haven.events.CaseEventPayload;
 import org.haven.events.Topics;
 import org.haven.support.kafka.CaseEventReader;
-import org.haven.support.kafka.MalformedCaseEventException;
 import org.haven.support.kafka.ReceivedCaseEvent;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -54,13 +53,8 @@ class EligibilityAssessmentListener {
     void onEligibilityEvents(List<ConsumerRecord<String, @Nullable String>> records) {
         List<CaseEventEnvelope<?>> received = new ArrayList<>(records.size());
         for (ConsumerRecord<String, @Nullable String> record : records) {
-            try {
-                if (reader.read(record.value()) instanceof ReceivedCaseEvent.Recognized(var envelope)) {
-                    received.add(envelope);
-                }
-            } catch (MalformedCaseEventException e) {
-                log.warn("Skipping {}-{}@{}, which cannot be read: {}", record.topic(), record.partition(), record.offset(),
-                        e.getMessage());
+            if (reader.readInPoll(record).orElse(null) instanceof ReceivedCaseEvent.Recognized(var envelope)) {
+                received.add(envelope);
             }
         }
         latestAssessmentOfEachCase(received).forEach(this::record);

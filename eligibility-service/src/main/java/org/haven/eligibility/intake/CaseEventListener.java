@@ -6,7 +6,6 @@ import org.haven.eligibility.facts.CaseFacts;
 import org.haven.events.EventHeaders;
 import org.haven.events.Topics;
 import org.haven.support.kafka.CaseEventReader;
-import org.haven.support.kafka.MalformedCaseEventException;
 import org.haven.support.kafka.ReceivedCaseEvent;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -43,18 +42,15 @@ class CaseEventListener {
     public void onCaseEvents(List<ConsumerRecord<String, @Nullable String>> records) {
         List<CaseFacts.Arrived> arrived = new ArrayList<>(records.size());
         for (ConsumerRecord<String, @Nullable String> record : records) {
-            try {
-                switch (reader.read(record.value())) {
+            reader.readInPoll(record).ifPresent(read -> {
+                switch (read) {
                     case ReceivedCaseEvent.Recognized(var envelope) -> arrived.add(new CaseFacts.Arrived(envelope, traceparent(record)));
                     case ReceivedCaseEvent.Unrecognized(var eventId, var type) -> {
                         log.debug("Skipping case event {} of type {}, which this build does not know", eventId, type);
                         facts.unknownCaseEventSkipped(eventId);
                     }
                 }
-            } catch (MalformedCaseEventException e) {
-                log.warn("Skipping {}-{}@{}, which cannot be read: {}", record.topic(), record.partition(), record.offset(),
-                        e.getMessage());
-            }
+            });
         }
         facts.recordAll(arrived);
     }

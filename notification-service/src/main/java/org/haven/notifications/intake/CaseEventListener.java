@@ -4,7 +4,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.haven.events.CaseEventEnvelope;
 import org.haven.events.Topics;
 import org.haven.support.kafka.CaseEventReader;
-import org.haven.support.kafka.MalformedCaseEventException;
 import org.haven.support.kafka.ReceivedCaseEvent;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -41,18 +40,15 @@ class CaseEventListener {
     public void onCaseEvents(List<ConsumerRecord<String, @Nullable String>> records) {
         List<CaseEventEnvelope<?>> received = new ArrayList<>(records.size());
         for (ConsumerRecord<String, @Nullable String> record : records) {
-            try {
-                switch (reader.read(record.value())) {
+            reader.readInPoll(record).ifPresent(read -> {
+                switch (read) {
                     case ReceivedCaseEvent.Recognized(var envelope) -> received.add(envelope);
                     case ReceivedCaseEvent.Unrecognized(var eventId, var type) -> {
                         log.debug("Skipping case event {} of type {}, which this build does not know", eventId, type);
                         intake.unknownCaseEventSkipped(eventId);
                     }
                 }
-            } catch (MalformedCaseEventException e) {
-                log.warn("Skipping {}-{}@{}, which cannot be read: {}", record.topic(), record.partition(), record.offset(),
-                        e.getMessage());
-            }
+            });
         }
         intake.caseEventsReceived(received);
     }

@@ -1,9 +1,13 @@
 package org.haven.support.kafka;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
 import org.haven.events.CaseEventEnvelope;
 import org.haven.events.CaseEventPayload;
 import org.haven.events.Topics;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -11,6 +15,7 @@ import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -21,10 +26,26 @@ import java.util.UUID;
 
 public class CaseEventReader {
 
+    private static final Logger log = LoggerFactory.getLogger(CaseEventReader.class);
+
     private final JsonMapper mapper;
 
     public CaseEventReader(JsonMapper mapper) {
         this.mapper = mapper;
+    }
+
+    /**
+     * One message of a poll: what {@link #read} makes of it, or empty — logged — when it cannot be read and never
+     * will be, so that a batch listener skips it on its own and handles the rest of its poll.
+     */
+    public Optional<ReceivedCaseEvent> readInPoll(ConsumerRecord<?, @Nullable String> record) {
+        try {
+            return Optional.of(read(record.value()));
+        } catch (MalformedCaseEventException e) {
+            log.warn("Skipping {}-{}@{}, which cannot be read: {}", record.topic(), record.partition(), record.offset(),
+                    e.getMessage());
+            return Optional.empty();
+        }
     }
 
     public ReceivedCaseEvent read(@Nullable String value) {
