@@ -69,9 +69,8 @@ public class EventStoreConfiguration {
     TokenStore tokenStore(ConnectionProvider connections, Serializer serializer, TokenStoreProperties properties) {
         return new ClaimExtendingTokenStore(JdbcTokenStore.builder()
                 .connectionProvider(connections)
-                .serializer(serializer)
-                .claimTimeout(properties.getClaimTimeout()),
-                tokenSchema(), NODE_ID);
+                .serializer(serializer),
+                tokenSchema(), NODE_ID, properties.getClaimTimeout());
     }
 
     static EventSchema eventSchema() {

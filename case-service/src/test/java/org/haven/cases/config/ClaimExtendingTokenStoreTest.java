@@ -4,14 +4,18 @@ import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.flywaydb.core.Flyway;
 import org.haven.infra.TestInfrastructure;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,10 +36,25 @@ class ClaimExtendingTokenStoreTest {
     }
 
     private static ClaimExtendingTokenStore storeOf(String nodeId) {
+        return storeOf(nodeId, Duration.ofSeconds(10));
+    }
+
+    /** On Spring-managed connections, as in the service: the store takes part in the caller's transaction. */
+    private static ClaimExtendingTokenStore storeOf(String nodeId, Duration claimTimeout) {
         return new ClaimExtendingTokenStore(JdbcTokenStore.builder()
-                .connectionProvider(dataSource::getConnection)
+                .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
                 .serializer(JacksonSerializer.defaultSerializer()),
-                EventStoreConfiguration.tokenSchema(), nodeId);
+                EventStoreConfiguration.tokenSchema(), nodeId, claimTimeout);
+    }
+
+    private static void inTransaction(Runnable work, boolean commit) {
+        TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        transaction.executeWithoutResult(status -> {
+            work.run();
+            if (!commit) {
+                status.setRollbackOnly();
+            }
+        });
     }
 
     private static String claimOf(String processor) {
@@ -54,6 +73,62 @@ class ClaimExtendingTokenStoreTest {
         owner.extendClaim("extend", 0);
 
         assertThat(claimOf("extend")).startsWith("1@owner ").isNotEqualTo(claimed);
+    }
+
+    @Test
+    void aClaimThisNodeCommittedMomentsAgoIsNotWrittenAgain() throws Exception {
+        ClaimExtendingTokenStore owner = storeOf("1@owner");
+        owner.initializeTokenSegments("fresh", 1);
+        owner.fetchToken("fresh", 0);
+        inTransaction(() -> owner.storeToken(new GlobalSequenceTrackingToken(7), "fresh", 0), true);
+        String stored = claimOf("fresh");
+        Thread.sleep(5);
+
+        inTransaction(() -> owner.extendClaim("fresh", 0), true);
+
+        assertThat(claimOf("fresh")).isEqualTo(stored);
+    }
+
+    @Test
+    void aClaimOlderThanAQuarterOfTheTimeoutIsExtended() throws Exception {
+        ClaimExtendingTokenStore owner = storeOf("1@owner", Duration.ofMillis(40));
+        owner.initializeTokenSegments("ageing", 1);
+        owner.fetchToken("ageing", 0);
+        inTransaction(() -> owner.storeToken(new GlobalSequenceTrackingToken(7), "ageing", 0), true);
+        String stored = claimOf("ageing");
+        Thread.sleep(15);
+
+        inTransaction(() -> owner.extendClaim("ageing", 0), true);
+
+        assertThat(claimOf("ageing")).startsWith("1@owner ").isNotEqualTo(stored);
+    }
+
+    @Test
+    void aTokenStoredInATransactionRolledBackDoesNotMakeTheClaimFresh() throws Exception {
+        ClaimExtendingTokenStore owner = storeOf("1@owner");
+        owner.initializeTokenSegments("rolled-back", 1);
+        owner.fetchToken("rolled-back", 0);
+        inTransaction(() -> owner.storeToken(new GlobalSequenceTrackingToken(7), "rolled-back", 0), false);
+        String claimed = claimOf("rolled-back");
+        Thread.sleep(5);
+
+        inTransaction(() -> owner.extendClaim("rolled-back", 0), true);
+
+        assertThat(claimOf("rolled-back")).startsWith("1@owner ").isNotEqualTo(claimed);
+    }
+
+    @Test
+    void aClaimReleasedAndTakenByAnotherNodeCannotBeExtendedThoughItWasFresh() {
+        ClaimExtendingTokenStore owner = storeOf("1@owner");
+        owner.initializeTokenSegments("released", 1);
+        owner.fetchToken("released", 0);
+        inTransaction(() -> owner.storeToken(new GlobalSequenceTrackingToken(7), "released", 0), true);
+        owner.releaseClaim("released", 0);
+        storeOf("2@other").fetchToken("released", 0);
+
+        assertThatThrownBy(() -> inTransaction(() -> owner.extendClaim("released", 0), true))
+                .isInstanceOf(UnableToClaimTokenException.class);
+        assertThat(claimOf("released")).startsWith("2@other ");
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -49,6 +50,8 @@ class DeadlinesIntegrationTest {
     OrganizationReminderDays reminderDays;
     @Autowired
     org.axonframework.config.Configuration axon;
+    @Autowired
+    JdbcTemplate jdbc;
 
     private Api caseworker() {
         return Api.at(port, "org-a", Role.CASEWORKER);
@@ -147,6 +150,30 @@ class DeadlinesIntegrationTest {
 
         assertThat(snapshotFilter.allow(snapshotOfToday)).isTrue();
         assertThat(snapshotFilter.allow(snapshotOfBefore)).isFalse();
+    }
+
+    @Test
+    void theFiringsOfAReplacedDeadlineAreRemovedFromTheScheduler() throws InterruptedException {
+        LocalDate validUntil = LocalDate.now().plusDays(200);
+        String id = paroledCaseEndingOn(validUntil);
+        EligibilityTopic.publish(EligibilityTopic.assessment(UUID.fromString(id), "org-a", EligibilityTopic.paroleEndingOn(validUntil)));
+        awaitEvent(id, "EligibilityAssessed", Duration.ofSeconds(20));
+        long firings = firingsWaitingFor(id, validUntil);
+        assertThat(firings).isPositive(); // the rules' reminders 90, 60 and 30 days before, and the end itself
+
+        LocalDate extended = validUntil.plusDays(60);
+        EligibilityTopic.publish(EligibilityTopic.assessment(UUID.fromString(id), "org-a", EligibilityTopic.paroleEndingOn(extended)));
+        awaitLast(id, "EligibilityAssessed", assessed -> assessed.get("payload").get("assessment").get("deadlines").get(0)
+                .get("dueOn").asString().equals(extended.toString()), Duration.ofSeconds(20));
+
+        assertThat(firingsWaitingFor(id, extended)).isEqualTo(firings);
+        assertThat(firingsWaitingFor(id, validUntil)).isZero();
+    }
+
+    /** db-scheduler's rows for the case's firings of a deadline due on a date (both are in the row's serialized data). */
+    private long firingsWaitingFor(String caseId, LocalDate dueOn) {
+        return jdbc.queryForObject("select count(*) from scheduled_tasks where position(convert_to(?, 'UTF8') in task_data) > 0"
+                + " and position(convert_to(?, 'UTF8') in task_data) > 0", Long.class, caseId, "\"dueOn\":\"" + dueOn + "\"");
     }
 
     @Test

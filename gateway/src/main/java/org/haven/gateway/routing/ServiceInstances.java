@@ -1,7 +1,6 @@
 package org.haven.gateway.routing;
 
 import io.netty.channel.ChannelOption;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.loadbalancer.core.ReactorLoadBalancer;
 import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
@@ -38,7 +37,7 @@ class ServiceInstances {
     }
 
     @Bean
-    ReactorLoadBalancer<ServiceInstance> caseAffinityLoadBalancer(ObjectProvider<ServiceInstanceListSupplier> instances) {
+    ReactorLoadBalancer<ServiceInstance> caseAffinityLoadBalancer(ServiceInstanceListSupplier instances) {
         return new CaseAffinityLoadBalancer(instances);
     }
 }

@@ -3,13 +3,11 @@ package org.haven.gateway.routing;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.cloud.client.DefaultServiceInstance;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.loadbalancer.DefaultRequest;
 import org.springframework.cloud.client.loadbalancer.RequestData;
 import org.springframework.cloud.client.loadbalancer.RequestDataContext;
-import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
 import org.springframework.cloud.loadbalancer.support.ServiceInstanceListSuppliers;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -39,9 +37,7 @@ class CaseAffinityLoadBalancerTest {
     }
 
     private static CaseAffinityLoadBalancer over(ServiceInstance... instances) {
-        StaticListableBeanFactory beans = new StaticListableBeanFactory();
-        beans.addBean("instances", ServiceInstanceListSuppliers.from("case-service", instances));
-        return new CaseAffinityLoadBalancer(beans.getBeanProvider(ServiceInstanceListSupplier.class));
+        return new CaseAffinityLoadBalancer(ServiceInstanceListSuppliers.from("case-service", instances));
     }
 
     private static ServiceInstance chosen(CaseAffinityLoadBalancer balancer, String path) {
