@@ -28,14 +28,17 @@ import java.util.List;
 public class DeadlineConfiguration {
 
     /**
-     * @param zone         where a legal date starts: a deadline "on" a date fires at the start of that day here
-     * @param pollInterval how often db-scheduler looks for due deadlines
+     * @param zone              where a legal date starts: a deadline "on" a date fires at the start of that day here
+     * @param pollInterval      how often db-scheduler looks for due deadlines
+     * @param replanAgainAfter  when an organization's reminder days changed, how long after re-planning its open
+     *                          cases they are re-planned once more (longer than every instance remembers the old days)
      */
     @ConfigurationProperties("haven.deadlines")
-    public record DeadlineProperties(ZoneId zone, Duration pollInterval) {
+    public record DeadlineProperties(ZoneId zone, Duration pollInterval, Duration replanAgainAfter) {
         public DeadlineProperties {
             zone = zone == null ? ZoneId.of("America/New_York") : zone;
             pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
+            replanAgainAfter = replanAgainAfter == null ? Duration.ofSeconds(10) : replanAgainAfter;
         }
     }
 

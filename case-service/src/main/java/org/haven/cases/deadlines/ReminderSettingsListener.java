@@ -6,6 +6,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.haven.cases.config.AxonConfiguration;
+import org.haven.cases.config.DeadlineConfiguration;
 import org.haven.cases.domain.CaseId;
 import org.haven.cases.domain.CaseNotFound;
 import org.haven.cases.domain.CaseRuleViolation;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -29,6 +31,11 @@ import java.util.UUID;
  * schedule their reminders on those days. When an organization's days changed, each of its open cases re-plans its
  * latest assessment with them ({@link ApplyOrganizationReminderDays}), one after another before the record's offset
  * is committed: a crash part-way redelivers the record, and the cases already re-planned have nothing left to do.
+ * <p>
+ * Twice: at once, and again once every instance has forgotten the old days ({@link ReminderSettingsStore#REMEMBERED})
+ * and the read model has had time to show cases opened just before. Without the second pass, an assessment recorded
+ * on another instance in those seconds, with the old days it still remembered, or a case the read model did not list
+ * yet, kept the old days until its next assessment. The second pass changes nothing for the cases already right.
  */
 @Component
 class ReminderSettingsListener {
@@ -41,12 +48,15 @@ class ReminderSettingsListener {
     private final ReminderSettingsStore store;
     private final CaseQueries cases;
     private final CommandGateway commands;
+    private final Duration replanAgainAfter;
 
-    ReminderSettingsListener(JsonMapper json, ReminderSettingsStore store, CaseQueries cases, CommandGateway commands) {
+    ReminderSettingsListener(JsonMapper json, ReminderSettingsStore store, CaseQueries cases, CommandGateway commands,
+                             DeadlineConfiguration.DeadlineProperties deadlines) {
         this.json = json;
         this.store = store;
         this.cases = cases;
         this.commands = commands;
+        this.replanAgainAfter = deadlines.replanAgainAfter();
     }
 
     @KafkaListener(topics = Topics.REMINDER_SETTINGS, groupId = "case-service-reminder-settings", concurrency = "1",
@@ -73,6 +83,13 @@ class ReminderSettingsListener {
         log.info("Reminder days of {} as of {}: {}{}", settings.organizationId(), settings.updatedAt(),
                 settings.reminderDaysBefore(), changed ? " (changed)" : " (as stored)");
         if (changed) {
+            replanOpenCases(settings.organizationId());
+            try {
+                Thread.sleep(replanAgainAfter);
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt(); // the offset stays uncommitted: the record comes again
+                throw new IllegalStateException("Stopped before re-planning the cases of " + settings.organizationId() + " again");
+            }
             replanOpenCases(settings.organizationId());
         }
     }

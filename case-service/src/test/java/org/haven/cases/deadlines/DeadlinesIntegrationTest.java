@@ -31,7 +31,8 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** From an assessment on Kafka to the deadline recorded in the case's history, on real PostgreSQL and Kafka. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// A change of reminder days re-plans the open cases twice; the second pass comes after 5 s here (10 s by default).
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "haven.deadlines.replan-again-after=5s")
 class DeadlinesIntegrationTest {
 
     @DynamicPropertySource
@@ -139,6 +140,42 @@ class DeadlinesIntegrationTest {
                 .map(JsonNode::asInt).toList()).containsExactly(25, 5);
     }
 
+    @Test
+    void aCaseTheReadModelDidNotListAsOpenAtTheFirstPassIsReplannedAtTheSecond() throws InterruptedException {
+        String organization = "org-late-" + UUID.randomUUID().toString().substring(0, 8);
+        Api caseworker = Api.at(port, organization, Role.CASEWORKER);
+        LocalDate validUntil = LocalDate.now().plusDays(20);
+        String listed = paroledCaseEndingOn(caseworker, validUntil);
+        String late = paroledCaseEndingOn(caseworker, validUntil);
+        for (String id : List.of(listed, late)) {
+            EligibilityTopic.publish(EligibilityTopic.assessment(UUID.fromString(id), organization, EligibilityTopic.paroleEndingOn(validUntil)));
+            awaitEvent(caseworker, id, "ParoleExpiring", Duration.ofSeconds(20));
+        }
+        // As if the read model had not yet shown the case open (a case opened or reopened moments before).
+        jdbc.update("update case_summary set status = 'CLOSED' where case_id = ?", UUID.fromString(late));
+
+        EligibilityTopic.publishReminderSettings(new ReminderSettings(organization,
+                Map.of(DeadlineType.PAROLE_EXPIRY, List.of(25, 5)), Instant.now()));
+        awaitLast(caseworker, listed, "EligibilityAssessed", assessed -> assessed.get("actor").asString()
+                .equals(ReminderSettingsListener.ACTOR), Duration.ofSeconds(20)); // the first pass is done
+        assertThat(expiringDaysOf(caseworker, late)).containsExactly(30);
+        jdbc.update("update case_summary set status = 'OPEN' where case_id = ?", UUID.fromString(late));
+
+        JsonNode replanned = awaitLast(caseworker, late, "EligibilityAssessed", assessed -> assessed.get("actor").asString()
+                .equals(ReminderSettingsListener.ACTOR), Duration.ofSeconds(20));
+        assertThat(replanned.get("payload").get("assessment").get("deadlines").get(0).get("remindDaysBefore").valueStream()
+                .map(JsonNode::asInt).toList()).containsExactly(25, 5);
+        awaitLast(caseworker, late, "ParoleExpiring", expiring -> expiring.get("payload").get("daysBefore").asInt() == 25,
+                Duration.ofSeconds(20));
+        assertThat(expiringDaysOf(caseworker, late)).containsExactly(30, 25);
+    }
+
+    private static List<Integer> expiringDaysOf(Api caseworker, String id) {
+        return caseworker.get("/api/cases/" + id + "/history").json().valueStream()
+                .filter(event -> event.get("type").asString().equals("ParoleExpiring"))
+                .map(event -> event.get("payload").get("daysBefore").asInt()).toList();
+    }
+
     /** A snapshot without the published assessment would leave an existing case unable to re-plan. */
     @Test
     void snapshotsOfAnEarlierShapeOfTheCaseAreIgnored() {
@@ -244,10 +281,15 @@ class DeadlinesIntegrationTest {
 
     private JsonNode awaitLast(String id, String type, java.util.function.Predicate<JsonNode> matching, Duration timeout)
             throws InterruptedException {
+        return awaitLast(caseworker(), id, type, matching, timeout);
+    }
+
+    private JsonNode awaitLast(Api caseworker, String id, String type, java.util.function.Predicate<JsonNode> matching,
+                               Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             JsonNode lastOfType = null;
-            for (JsonNode event : caseworker().get("/api/cases/" + id + "/history").json()) {
+            for (JsonNode event : caseworker.get("/api/cases/" + id + "/history").json()) {
                 if (event.get("type").asString().equals(type)) {
                     lastOfType = event;
                 }
@@ -257,7 +299,8 @@ class DeadlinesIntegrationTest {
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("the last " + type + " did not match within " + timeout + "; history: " + typesOf(id));
+        throw new AssertionError("the last " + type + " did not match within " + timeout + "; history: "
+                + caseworker.get("/api/cases/" + id + "/history").json().findValuesAsString("type"));
     }
 
     private List<String> typesOf(String id) {
