@@ -1,5 +1,7 @@
 package org.haven.cases.write;
 
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.haven.cases.Api;
 import org.haven.cases.RealInfrastructure;
 import org.haven.support.identity.Role;
@@ -7,10 +9,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.List;
 import java.util.Map;
@@ -33,6 +37,8 @@ class CaseWritesIntegrationTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    org.axonframework.config.Configuration axon;
 
     private Api caseworker() {
         return Api.at(port, "org-a", Role.CASEWORKER);
@@ -47,6 +53,15 @@ class CaseWritesIntegrationTest {
     }
 
     private static final String NOTE = "{\"text\":\"Called the client\"}";
+
+    /** A command's events, and a tracking processor's rows and token, commit together, not statement by statement. */
+    @Test
+    void axonsUnitsOfWorkRunInSpringsTransactions() {
+        TransactionManager transactions = axon.getComponent(TransactionManager.class);
+
+        assertThat(transactions).isInstanceOf(SpringTransactionManager.class);
+        transactions.executeInTransaction(() -> assertThat(TransactionSynchronizationManager.isActualTransactionActive()).isTrue());
+    }
 
     @Test
     void aWriteWithTheCurrentVersionSucceedsAndAnswersTheNextVersion() {
