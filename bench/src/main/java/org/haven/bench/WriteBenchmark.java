@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.haven.events.Topics;
+import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,7 +36,10 @@ import java.util.function.IntFunction;
  * With levels {@code -}, only these run. Before the levels, a warm-up of both operations at 16 clients,
  * {@code HAVEN_WARMUP_SECONDS} long (default 10): the services' JVMs keep getting faster for minutes after a start,
  * so compare runs after the same warm-up. {@code HAVEN_OPERATIONS=parole} (or {@code open}) runs only that operation at
- * each level (default both). Given the Kafka address, each level starts once the case-events topic has
+ * each level (default both). The parole steps go round the organization's open cases, {@code HAVEN_CASES_PER_CLIENT}
+ * for each client (default 25; existing cases, listed once per process, opened only when too few exist): with one
+ * case per client the cases are hot (a case gets a step every few ms), eligibility-service and case-service then
+ * coalesce most of a case's assessments within one Kafka poll, and a step costs far less than on a real caseload. Given the Kafka address, each level starts once the case-events topic has
  * been quiet for a while: the work a level leaves behind (assessments, deadlines) would otherwise be measured
  * against the next one.
  */
@@ -108,15 +112,46 @@ public final class WriteBenchmark {
         return () -> haven.post("/api/cases", Haven.openCaseBody(n.incrementAndGet())).ok();
     }
 
-    /** A client that opens a case, then requests and grants parole on it in turn: commands on an existing case. */
+    static final int CASES_PER_CLIENT = Integer.parseInt(System.getenv().getOrDefault("HAVEN_CASES_PER_CLIENT", "25"));
+
+    /**
+     * A client that goes round its cases, requesting parole on each, then granting it on each, in turn: commands on
+     * existing cases. Client {@code n} takes its cases from the n-th slice of the organization's open cases.
+     */
     private static Operation paroleSteps(Haven haven, int client) {
-        String caseId = haven.post("/api/cases", Haven.openCaseBody(client)).json().get("id").asString();
+        List<String> cases = casesOf(haven, client);
         AtomicInteger step = new AtomicInteger();
-        return () -> step.getAndIncrement() % 2 == 0
-                ? haven.post("/api/cases/" + caseId + "/parole-requests", """
-                    {"filedOn":"2025-09-01","kind":"RE_PAROLE","basis":"URGENT_HUMANITARIAN","urgency":"ROUTINE"}""").ok()
-                : haven.post("/api/cases/" + caseId + "/parole-grants", """
-                    {"grantedOn":"2025-11-01","validUntil":"2027-10-31"}""").ok();
+        return () -> {
+            int n = step.getAndIncrement();
+            String caseId = cases.get(n % cases.size());
+            return (n / cases.size()) % 2 == 0
+                    ? haven.post("/api/cases/" + caseId + "/parole-requests", """
+                        {"filedOn":"2025-09-01","kind":"RE_PAROLE","basis":"URGENT_HUMANITARIAN","urgency":"ROUTINE"}""").ok()
+                    : haven.post("/api/cases/" + caseId + "/parole-grants", """
+                        {"grantedOn":"2025-11-01","validUntil":"2027-10-31"}""").ok();
+        };
+    }
+
+    private static List<String> openCases;
+
+    private static List<String> casesOf(Haven haven, int client) {
+        synchronized (WriteBenchmark.class) {
+            int needed = 64 * CASES_PER_CLIENT; // enough for the largest level
+            if (openCases == null) {
+                openCases = new ArrayList<>();
+                String cursor = null;
+                do {
+                    JsonNode page = haven.get("/api/cases?status=OPEN&limit=200" + (cursor == null ? "" : "&cursor=" + cursor)).json();
+                    page.get("items").forEach(item -> openCases.add(item.get("id").asString()));
+                    cursor = page.hasNonNull("nextCursor") ? page.get("nextCursor").asString() : null;
+                } while (cursor != null && openCases.size() < needed);
+            }
+            int from = client * CASES_PER_CLIENT;
+            while (openCases.size() < from + CASES_PER_CLIENT) {
+                openCases.add(haven.post("/api/cases", Haven.openCaseBody(openCases.size())).json().get("id").asString());
+            }
+            return List.copyOf(openCases.subList(from, from + CASES_PER_CLIENT));
+        }
     }
 
     /** Every 2xx of the run, warm-up and setup included: divide the CPU a run used by this (bench/cpu-by-process.sh). */
