@@ -37,6 +37,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
     private static final int RETRY_AFTER_DATABASE_OUTAGE_SECONDS = 2;
+    /** What HikariCP throws for any use of a connection it has closed (com.zaxxer.hikari.pool.ProxyConnection). */
+    private static final String HIKARI_CLOSED_CONNECTION = "Connection is closed";
 
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
@@ -85,12 +87,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /**
      * Whether the failure is the database being out of reach (restarting, failing over, the pool timing out): a
      * connection-class SQLSTATE (08xxx), an operator intervention (57P01–57P03: shut down, crashed, not yet
-     * accepting connections), or a JDBC transient-connection or recoverable exception anywhere in the causes.
-     * The request's transaction did not commit, so the client may simply retry.
+     * accepting connections), a JDBC transient-connection or recoverable exception anywhere in the causes, or
+     * HikariCP's "Connection is closed" (no SQLSTATE): the request's transaction used its connection after the pool
+     * had closed it for one of the others. The request's transaction did not commit, so the client may simply retry.
      */
     public static boolean databaseUnavailable(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof java.sql.SQLTransientConnectionException || cause instanceof java.sql.SQLRecoverableException) {
+                return true;
+            }
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() == null
+                    && HIKARI_CLOSED_CONNECTION.equals(sql.getMessage())) {
                 return true;
             }
             if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null

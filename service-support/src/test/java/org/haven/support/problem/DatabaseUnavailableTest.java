@@ -32,6 +32,14 @@ class DatabaseUnavailableTest {
         assertThat(ProblemDetailsAdvice.databaseUnavailable(new RuntimeException(new SQLTransientConnectionException("pool timeout")))).isTrue();
     }
 
+    /** A transaction's connection broke (the database restarted); its next statement meets the pool's closed proxy. */
+    @Test
+    void aStatementOnAConnectionThePoolClosedIsUnavailableToo() {
+        assertThat(ProblemDetailsAdvice.databaseUnavailable(
+                new RuntimeException("Failed to create a SQL statement", new SQLException("Connection is closed")))).isTrue();
+        assertThat(ProblemDetailsAdvice.databaseUnavailable(new SQLException("Connection is closed", "23505"))).isFalse();
+    }
+
     @Test
     void aConstraintViolationOrAnyOtherFailureStaysA500() {
         assertThat(ProblemDetailsAdvice.databaseUnavailable(new SQLException("duplicate key", "23505"))).isFalse();
