@@ -132,25 +132,22 @@ public final class WriteBenchmark {
         };
     }
 
-    private static List<String> openCases;
+    /** The organization's open cases listed so far, and the cursor of the next page (null once all are listed). */
+    private static final List<String> openCases = new ArrayList<>();
+    private static String nextPage = "";
 
     private static List<String> casesOf(Haven haven, int client) {
-        synchronized (WriteBenchmark.class) {
-            int needed = 64 * CASES_PER_CLIENT; // enough for the largest level
-            if (openCases == null) {
-                openCases = new ArrayList<>();
-                String cursor = null;
-                do {
-                    JsonNode page = haven.get("/api/cases?status=OPEN&limit=200" + (cursor == null ? "" : "&cursor=" + cursor)).json();
-                    page.get("items").forEach(item -> openCases.add(item.get("id").asString()));
-                    cursor = page.hasNonNull("nextCursor") ? page.get("nextCursor").asString() : null;
-                } while (cursor != null && openCases.size() < needed);
+        synchronized (openCases) {
+            int needed = (client + 1) * CASES_PER_CLIENT;
+            while (openCases.size() < needed && nextPage != null) {
+                JsonNode page = haven.get("/api/cases?status=OPEN&limit=200" + (nextPage.isEmpty() ? "" : "&cursor=" + nextPage)).json();
+                page.get("items").forEach(item -> openCases.add(item.get("id").asString()));
+                nextPage = page.hasNonNull("nextCursor") ? page.get("nextCursor").asString() : null;
             }
-            int from = client * CASES_PER_CLIENT;
-            while (openCases.size() < from + CASES_PER_CLIENT) {
+            while (openCases.size() < needed) {
                 openCases.add(haven.post("/api/cases", Haven.openCaseBody(openCases.size())).json().get("id").asString());
             }
-            return List.copyOf(openCases.subList(from, from + CASES_PER_CLIENT));
+            return List.copyOf(openCases.subList(needed - CASES_PER_CLIENT, needed));
         }
     }
 

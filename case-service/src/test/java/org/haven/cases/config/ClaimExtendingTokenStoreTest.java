@@ -57,6 +57,22 @@ class ClaimExtendingTokenStoreTest {
         });
     }
 
+    /** The store of node 1@owner, holding the claim on segment 0 of a processor of its own. */
+    private static ClaimExtendingTokenStore claiming(String processor) {
+        return claiming(processor, Duration.ofSeconds(10));
+    }
+
+    private static ClaimExtendingTokenStore claiming(String processor, Duration claimTimeout) {
+        ClaimExtendingTokenStore store = storeOf("1@owner", claimTimeout);
+        store.initializeTokenSegments(processor, 1);
+        store.fetchToken(processor, 0);
+        return store;
+    }
+
+    private static void storeIn(ClaimExtendingTokenStore store, String processor, boolean commit) {
+        inTransaction(() -> store.storeToken(new GlobalSequenceTrackingToken(7), processor, 0), commit);
+    }
+
     private static String claimOf(String processor) {
         return jdbc.queryForObject("select owner || ' ' || timestamp from token_entry where processor_name = ? and segment = 0",
                 String.class, processor);
@@ -64,9 +80,7 @@ class ClaimExtendingTokenStoreTest {
 
     @Test
     void theOwnerExtendsItsClaimWithOneUpdate() throws Exception {
-        ClaimExtendingTokenStore owner = storeOf("1@owner");
-        owner.initializeTokenSegments("extend", 1);
-        owner.fetchToken("extend", 0);
+        ClaimExtendingTokenStore owner = claiming("extend");
         String claimed = claimOf("extend");
         Thread.sleep(5);
 
@@ -77,10 +91,8 @@ class ClaimExtendingTokenStoreTest {
 
     @Test
     void aClaimThisNodeCommittedMomentsAgoIsNotWrittenAgain() throws Exception {
-        ClaimExtendingTokenStore owner = storeOf("1@owner");
-        owner.initializeTokenSegments("fresh", 1);
-        owner.fetchToken("fresh", 0);
-        inTransaction(() -> owner.storeToken(new GlobalSequenceTrackingToken(7), "fresh", 0), true);
+        ClaimExtendingTokenStore owner = claiming("fresh");
+        storeIn(owner, "fresh", true);
         String stored = claimOf("fresh");
         Thread.sleep(5);
 
@@ -91,10 +103,8 @@ class ClaimExtendingTokenStoreTest {
 
     @Test
     void aClaimOlderThanAQuarterOfTheTimeoutIsExtended() throws Exception {
-        ClaimExtendingTokenStore owner = storeOf("1@owner", Duration.ofMillis(40));
-        owner.initializeTokenSegments("ageing", 1);
-        owner.fetchToken("ageing", 0);
-        inTransaction(() -> owner.storeToken(new GlobalSequenceTrackingToken(7), "ageing", 0), true);
+        ClaimExtendingTokenStore owner = claiming("ageing", Duration.ofMillis(40));
+        storeIn(owner, "ageing", true);
         String stored = claimOf("ageing");
         Thread.sleep(15);
 
@@ -105,10 +115,8 @@ class ClaimExtendingTokenStoreTest {
 
     @Test
     void aTokenStoredInATransactionRolledBackDoesNotMakeTheClaimFresh() throws Exception {
-        ClaimExtendingTokenStore owner = storeOf("1@owner");
-        owner.initializeTokenSegments("rolled-back", 1);
-        owner.fetchToken("rolled-back", 0);
-        inTransaction(() -> owner.storeToken(new GlobalSequenceTrackingToken(7), "rolled-back", 0), false);
+        ClaimExtendingTokenStore owner = claiming("rolled-back");
+        storeIn(owner, "rolled-back", false);
         String claimed = claimOf("rolled-back");
         Thread.sleep(5);
 
@@ -119,10 +127,8 @@ class ClaimExtendingTokenStoreTest {
 
     @Test
     void aClaimReleasedAndTakenByAnotherNodeCannotBeExtendedThoughItWasFresh() {
-        ClaimExtendingTokenStore owner = storeOf("1@owner");
-        owner.initializeTokenSegments("released", 1);
-        owner.fetchToken("released", 0);
-        inTransaction(() -> owner.storeToken(new GlobalSequenceTrackingToken(7), "released", 0), true);
+        ClaimExtendingTokenStore owner = claiming("released");
+        storeIn(owner, "released", true);
         owner.releaseClaim("released", 0);
         storeOf("2@other").fetchToken("released", 0);
 
@@ -133,9 +139,7 @@ class ClaimExtendingTokenStoreTest {
 
     @Test
     void anotherNodeCannotExtendAClaimItDoesNotHold() {
-        ClaimExtendingTokenStore owner = storeOf("1@owner");
-        owner.initializeTokenSegments("taken", 1);
-        owner.fetchToken("taken", 0);
+        ClaimExtendingTokenStore owner = claiming("taken");
         String claimed = claimOf("taken");
 
         assertThatThrownBy(() -> storeOf("2@other").extendClaim("taken", 0)).isInstanceOf(UnableToClaimTokenException.class);
@@ -144,9 +148,7 @@ class ClaimExtendingTokenStoreTest {
 
     @Test
     void tokensAreStoredAndReadBackInTheSchema() {
-        ClaimExtendingTokenStore owner = storeOf("1@owner");
-        owner.initializeTokenSegments("stored", 1);
-        owner.fetchToken("stored", 0);
+        ClaimExtendingTokenStore owner = claiming("stored");
 
         owner.storeToken(new GlobalSequenceTrackingToken(41), "stored", 0);
 

@@ -106,8 +106,7 @@ class DeadlinesIntegrationTest {
         JsonNode expiring = awaitEvent(caseworker, id, "ParoleExpiring", Duration.ofSeconds(20));
         assertThat(expiring.get("payload").get("daysBefore").asInt()).isEqualTo(25);
         JsonNode assessed = awaitEvent(caseworker, id, "EligibilityAssessed", Duration.ofSeconds(1));
-        assertThat(assessed.get("payload").get("assessment").get("deadlines").get(0).get("remindDaysBefore").valueStream()
-                .map(JsonNode::asInt).toList()).containsExactly(25, 5);
+        assertThat(reminderDaysOfFirstDeadline(assessed)).containsExactly(25, 5);
     }
 
     @Test
@@ -127,17 +126,14 @@ class DeadlinesIntegrationTest {
         List<Integer> expiringDays = List.of();
         while (expiringDays.size() < 2 && System.nanoTime() < deadline) {
             Thread.sleep(200);
-            expiringDays = caseworker.get("/api/cases/" + id + "/history").json().valueStream()
-                    .filter(event -> event.get("type").asString().equals("ParoleExpiring"))
-                    .map(event -> event.get("payload").get("daysBefore").asInt()).toList();
+            expiringDays = expiringDaysOf(caseworker, id);
         }
         assertThat(expiringDays).containsExactly(30, 25);
         List<JsonNode> assessed = caseworker.get("/api/cases/" + id + "/history").json().valueStream()
                 .filter(event -> event.get("type").asString().equals("EligibilityAssessed")).toList();
         assertThat(assessed).hasSize(2);
         assertThat(assessed.get(1).get("actor").asString()).isEqualTo("system:reminder-settings");
-        assertThat(assessed.get(1).get("payload").get("assessment").get("deadlines").get(0).get("remindDaysBefore").valueStream()
-                .map(JsonNode::asInt).toList()).containsExactly(25, 5);
+        assertThat(reminderDaysOfFirstDeadline(assessed.get(1))).containsExactly(25, 5);
     }
 
     @Test
@@ -163,11 +159,16 @@ class DeadlinesIntegrationTest {
 
         JsonNode replanned = awaitLast(caseworker, late, "EligibilityAssessed", assessed -> assessed.get("actor").asString()
                 .equals(ReminderSettingsListener.ACTOR), Duration.ofSeconds(20));
-        assertThat(replanned.get("payload").get("assessment").get("deadlines").get(0).get("remindDaysBefore").valueStream()
-                .map(JsonNode::asInt).toList()).containsExactly(25, 5);
+        assertThat(reminderDaysOfFirstDeadline(replanned)).containsExactly(25, 5);
         awaitLast(caseworker, late, "ParoleExpiring", expiring -> expiring.get("payload").get("daysBefore").asInt() == 25,
                 Duration.ofSeconds(20));
         assertThat(expiringDaysOf(caseworker, late)).containsExactly(30, 25);
+    }
+
+    /** The reminder days an {@code EligibilityAssessed} in a history gives its first deadline. */
+    private static List<Integer> reminderDaysOfFirstDeadline(JsonNode assessed) {
+        return assessed.get("payload").get("assessment").get("deadlines").get(0).get("remindDaysBefore").valueStream()
+                .map(JsonNode::asInt).toList();
     }
 
     private static List<Integer> expiringDaysOf(Api caseworker, String id) {
