@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 import javax.sql.DataSource;
@@ -47,9 +48,14 @@ public class DeadlineConfiguration {
         return new DeadlineCalendar(properties.zone(), Clock.systemUTC());
     }
 
+    /**
+     * On a transaction-aware view of the data source, as db-scheduler's own Spring Boot starter does: a deadline
+     * scheduled by a command is inserted in the command's transaction, so no instance can pick and fire it before the
+     * case's state that names it has committed (a firing the case does not know is ignored as superseded).
+     */
     @Bean
     Scheduler dbScheduler(DataSource dataSource, List<Task<?>> tasks, DeadlineProperties properties) {
-        return Scheduler.create(dataSource, tasks)
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
                 .threads(2)
                 .pollingInterval(properties.pollInterval())
                 .registerShutdownHook()

@@ -1,5 +1,7 @@
 package org.haven.cases.deadlines;
 
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.modelling.command.AggregateScopeDescriptor;
 import org.haven.cases.Api;
 import org.haven.cases.CaseEventsTopic;
 import org.haven.cases.EligibilityTopic;
@@ -19,6 +21,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -53,6 +57,10 @@ class DeadlinesIntegrationTest {
     org.axonframework.config.Configuration axon;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    DeadlineManager deadlineManager;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     private Api caseworker() {
         return Api.at(port, "org-a", Role.CASEWORKER);
@@ -206,6 +214,19 @@ class DeadlinesIntegrationTest {
 
         assertThat(firingsWaitingFor(id, extended)).isEqualTo(firings);
         assertThat(firingsWaitingFor(id, validUntil)).isZero();
+    }
+
+    @Test
+    void aDeadlineScheduledInATransactionThatRollsBackIsNeverScheduled() {
+        String caseId = UUID.randomUUID().toString();
+
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            deadlineManager.schedule(Duration.ofDays(30), "rolled-back", "payload", new AggregateScopeDescriptor("Case", caseId));
+            status.setRollbackOnly();
+        });
+
+        assertThat(jdbc.queryForObject("select count(*) from scheduled_tasks where position(convert_to(?, 'UTF8') in task_data) > 0",
+                Long.class, caseId)).isZero();
     }
 
     /** db-scheduler's rows for the case's firings of a deadline due on a date (both are in the row's serialized data). */
