@@ -5,9 +5,11 @@ import com.github.kagkarlsson.scheduler.task.Task;
 import org.haven.cases.domain.deadlines.DeadlineCalendar;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -58,25 +60,35 @@ public class DeadlineConfiguration {
         return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
                 .threads(2)
                 .pollingInterval(properties.pollInterval())
-                .registerShutdownHook()
                 .build();
     }
 
-    /** Starts polling only once the whole context (and so Axon's deadline manager) is ready. */
+    /**
+     * Starts polling only once the whole context (and so Axon's deadline manager) is ready; a context stopped or
+     * paused (Spring's test context cache pauses contexts not in use) pauses polling, so that it picks no firing its
+     * stopped Axon could not handle, and resumes it on start. The scheduler itself stops when the context closes
+     * ({@link #dbSchedulerStopsFirstOnClose}).
+     */
     @Bean
     SmartLifecycle dbSchedulerLifecycle(Scheduler scheduler) {
         return new SmartLifecycle() {
+            private volatile boolean started;
             private volatile boolean running;
 
             @Override
             public void start() {
-                scheduler.start();
+                if (started) {
+                    scheduler.resume();
+                } else {
+                    scheduler.start();
+                    started = true;
+                }
                 running = true;
             }
 
             @Override
             public void stop() {
-                scheduler.stop();
+                scheduler.pause();
                 running = false;
             }
 
@@ -85,16 +97,19 @@ public class DeadlineConfiguration {
                 return running;
             }
 
-            /** db-scheduler cannot start again once stopped, so a context pause must not stop it. */
-            @Override
-            public boolean isPauseable() {
-                return false;
-            }
-
             @Override
             public int getPhase() {
                 return Integer.MAX_VALUE - 100;
             }
         };
+    }
+
+    /**
+     * On close the scheduler stops first, letting running firings finish while Axon still runs: Spring publishes
+     * the closed event before it stops any lifecycle bean.
+     */
+    @Bean
+    ApplicationListener<ContextClosedEvent> dbSchedulerStopsFirstOnClose(Scheduler scheduler) {
+        return closed -> scheduler.stop();
     }
 }
