@@ -19,7 +19,7 @@ HAVEN_URL="${HAVEN_URL:-http://localhost:${HAVEN_PORT:-8080}}"
 source "$ROOT/bench/lib.sh"
 use_jdk
 curl -fsS -o /dev/null "$HAVEN_URL/actuator/health" || { echo "nothing answers at $HAVEN_URL; start ./haven up first" >&2; exit 1; }
-(cd "$ROOT" && ./mvnw -q -f bench/pom.xml package -DskipTests 2> >(grep -v "^WARNING" >&2))
+build_bench
 
 paused=()
 trap '(( ${#paused[@]} )) && kill -CONT "${paused[@]}" 2>/dev/null; true' EXIT

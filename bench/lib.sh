@@ -17,6 +17,28 @@ use_jdk() {
   return 1
 }
 
+# Maven for the bench scripts. bench/ is not a module of the root build, and several drivers run one module on its
+# own (-f or -pl), so this checkout's shared modules are installed first — into a repository of its own, chained in
+# front of ~/.m2 (Maven 3.9 maven.repo.local.tail): a fresh clone needs no install step, and neither another
+# checkout's install in ~/.m2 nor this one's can mix up the other's classes. Offline when everything is there.
+bench_mvn() {
+  local root
+  root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+  local repo=(-Dmaven.repo.local="$root/bench/target/m2" -Dmaven.repo.local.tail="$HOME/.m2/repository")
+  (cd "$root" && { ./mvnw -q -o "${repo[@]}" "$@" 2>/dev/null || ./mvnw -q "${repo[@]}" "$@"; })
+}
+
+install_shared_modules() {
+  bench_mvn -DskipTests -Dhaven.deploy.standalone -pl .,case-events,service-support,embedded-infra,deploy install
+}
+
+# The load drivers: bench/target/bench.jar and its lib/.
+build_bench() {
+  install_shared_modules
+  rm -rf "$(dirname "${BASH_SOURCE[0]}")/target/lib"
+  bench_mvn -f bench/pom.xml -DskipTests package
+}
+
 # RSS in MB of the stack's processes: each JVM by its main class or jar, PostgreSQL summed over its processes.
 footprint() {
   local name pattern

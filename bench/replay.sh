@@ -6,8 +6,7 @@
 # Runs case-service's ReplayBench (a test-scope driver that ./mvnw verify never runs) on a database of its own
 # in the embedded PostgreSQL and Kafka (Testcontainers where Docker answers): seeds N events, lets the live
 # projection catch up, rebuilds the projection through the API, checks the rebuilt tables equal the live ones,
-# and prints the timings (also left in case-service/target/replay-bench.txt). Needs the shared modules installed
-# (./mvnw -pl case-events,service-support,embedded-infra install -DskipTests).
+# and prints the timings (also left in case-service/target/replay-bench.txt).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 EVENTS="${1:-100000}"
@@ -17,7 +16,8 @@ use_jdk
 
 cd "$ROOT"
 rm -f case-service/target/replay-bench.txt
-./mvnw -q -f case-service/pom.xml test -Dtest=ReplayBench -Dsurefire.failIfNoSpecifiedTests=false \
+install_shared_modules
+bench_mvn -f case-service/pom.xml test -Dtest=ReplayBench -Dsurefire.failIfNoSpecifiedTests=false \
   -Dhaven.bench.events="$EVENTS" > "${TMPDIR:-/tmp}/replay-bench.log" 2>&1 \
   || { tail -50 "${TMPDIR:-/tmp}/replay-bench.log"; exit 1; }
 cat case-service/target/replay-bench.txt

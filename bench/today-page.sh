@@ -30,8 +30,9 @@ trap '$started_stack && "$ROOT/haven" down' EXIT
 # Selenium and its dependencies, as the browser tests use them.
 classpath="$ROOT/bench/target/ui-classpath.txt"
 mkdir -p "$ROOT/bench/target"
-(cd "$ROOT" && ./mvnw -q -pl deploy -Dhaven.deploy.standalone dependency:build-classpath \
-   -Dmdep.includeScope=test -Dmdep.outputFile="$classpath")
+install_shared_modules
+bench_mvn -pl deploy -Dhaven.deploy.standalone dependency:build-classpath \
+   -Dmdep.includeScope=test -Dmdep.outputFile="$classpath"
 run() { java -cp "$(cat "$classpath")" "$ROOT/bench/ui/TodayPageLoad.java" "$@"; }
 
 echo "== Seeding org-a to $CASES cases through $HAVEN_URL"

@@ -38,7 +38,7 @@ if ! curl -fsS "$HAVEN_URL/actuator/health" >/dev/null 2>&1; then
 fi
 trap '$started_stack && "$ROOT/haven" down' EXIT
 
-(cd "$ROOT" && ./mvnw -q -f bench/pom.xml package -DskipTests)
+build_bench
 
 echo "== Footprint, idle"
 footprint

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Screenings per second of eligibility-service alone (no gateway): starts an embedded PostgreSQL, a Kafka broker and
 # the service jar on free/local ports, runs LoadDriver with a locally minted identity token, then stops them all.
-# Needs eligibility-service/target/eligibility-service.jar and deploy/target/lib (./mvnw -pl deploy package).
+# Needs eligibility-service/target/eligibility-service.jar and deploy/target/lib (./mvnw -DskipTests package).
 # Usage: bench/eligibility/run-direct.sh [LoadDriver options, e.g. --concurrency=16 --duration=30]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"

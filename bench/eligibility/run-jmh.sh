@@ -4,11 +4,13 @@
 # Usage: bench/eligibility/run-jmh.sh [JMH options]   e.g.  -t 2  (threads)   -f 2 (forks)   -wi 5 -i 10
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+source bench/lib.sh
+use_jdk
 
-./mvnw -q -pl eligibility-service test-compile
-./mvnw -q -pl eligibility-service dependency:build-classpath \
+install_shared_modules
+bench_mvn -pl eligibility-service test-compile
+bench_mvn -pl eligibility-service dependency:build-classpath \
   -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
 classpath="eligibility-service/target/test-classes:eligibility-service/target/classes:$(cat eligibility-service/target/bench-classpath.txt)"
 
-exec "$JAVA_HOME/bin/java" -cp "$classpath" org.openjdk.jmh.Main ScreeningBenchmark "$@"
+exec java -cp "$classpath" org.openjdk.jmh.Main ScreeningBenchmark "$@"

@@ -19,13 +19,7 @@ if [[ "${HAVEN_SKIP_BUILD:-}" != 1 ]]; then
   echo "== Building (offline when possible): the services' boot jars, then the crash-test driver"
   mvn_offline() { ./mvnw -q -o "$@" 2>/dev/null || ./mvnw -q "$@"; }
   mvn_offline -DskipTests package
-  # The driver (bench/, not a module of the root build) needs this checkout's stack launcher. It is installed into a
-  # repository of its own, chained in front of ~/.m2 (Maven 3.9 maven.repo.local.tail), so that neither another
-  # checkout's install in ~/.m2 nor this one's can mix up the other's classes.
-  repo=(-Dmaven.repo.local="$ROOT/bench/target/m2" -Dmaven.repo.local.tail="$HOME/.m2/repository")
-  mvn_offline "${repo[@]}" -DskipTests -Dhaven.deploy.standalone -pl .,case-events,service-support,embedded-infra,deploy install
-  rm -rf "$ROOT/bench/target/lib"
-  mvn_offline "${repo[@]}" -f bench/pom.xml -DskipTests package
+  build_bench
 fi
 
 # The checker reads every accepted case back through the gateway with one API key, far above the 50 requests/s a

@@ -23,7 +23,7 @@ fi
 echo "== Fuzzing for ${SECONDS_TO_RUN} s with seed ${SEED} (replay: bench/fuzz/run.sh ${SECONDS_TO_RUN} ${SEED})"
 status=0
 timeout --signal=TERM --kill-after=60 $(( SECONDS_TO_RUN + 900 )) \
-  ./mvnw -o -pl embedded-infra,deploy -Dhaven.deploy.standalone test \
+  ./mvnw -o -pl case-events,embedded-infra,deploy -Dhaven.deploy.standalone test \
     -Dtest=ApiFuzzTest -Dsurefire.failIfNoSpecifiedTests=false \
     -Dhaven.fuzz.seconds="$SECONDS_TO_RUN" -Dhaven.fuzz.requests=1000000 -Dhaven.fuzz.seed="$SEED" \
     -Dhaven.fuzz.rps="${HAVEN_FUZZ_RPS:-25}" -Dhaven.fuzz.replay=true \

@@ -14,10 +14,13 @@ source "$ROOT/bench/lib.sh"
 use_jdk
 cd "$ROOT"
 
-for module in case-service eligibility-service notification-service gateway; do
-  [[ -f "$module/target/$module.jar" ]] || ./mvnw -q -o -pl "$module" package -DskipTests
+for jar in case-service/target/case-service.jar eligibility-service/target/eligibility-service.jar \
+    notification-service/target/notification-service.jar gateway/target/gateway.jar deploy/target/deploy.jar; do
+  if [[ ! -f "$jar" ]]; then
+    ./mvnw -q -o -DskipTests package 2>/dev/null || ./mvnw -q -DskipTests package
+    break
+  fi
 done
-[[ -f deploy/target/deploy.jar ]] || ./mvnw -q -o -pl deploy package -DskipTests -Dhaven.deploy.standalone
 
 stack_pid=""
 if [[ -n "${HAVEN_URL:-}" && -n "${HAVEN_CASE_URL:-}" ]]; then
