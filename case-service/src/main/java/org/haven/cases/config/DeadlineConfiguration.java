@@ -2,7 +2,9 @@ package org.haven.cases.config;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
+import org.haven.cases.deadlines.ReminderReplanning;
 import org.haven.cases.domain.deadlines.DeadlineCalendar;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationListener;
@@ -34,7 +36,8 @@ public class DeadlineConfiguration {
      * @param zone              where a legal date starts: a deadline "on" a date fires at the start of that day here
      * @param pollInterval      how often db-scheduler looks for due deadlines
      * @param replanAgainAfter  when an organization's reminder days changed, how long after re-planning its open
-     *                          cases they are re-planned once more (longer than every instance remembers the old days)
+     *                          cases they are re-planned once more (longer than every instance remembers the old days;
+     *                          {@link ReminderReplanning})
      */
     @ConfigurationProperties("haven.deadlines")
     public record DeadlineProperties(ZoneId zone, Duration pollInterval, Duration replanAgainAfter) {
@@ -60,7 +63,20 @@ public class DeadlineConfiguration {
         return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
                 .threads(2)
                 .pollingInterval(properties.pollInterval())
+                .heartbeatInterval(HEARTBEAT)
                 .build();
+    }
+
+    /**
+     * How often an instance marks the tasks it runs as still running. A task of an instance that died (kill -9, lost
+     * machine) is run again elsewhere after six missed heartbeats: 3 minutes, not db-scheduler's default 30.
+     */
+    static final Duration HEARTBEAT = Duration.ofSeconds(30);
+
+    /** An organization's open cases re-planned with its new reminder days ({@link ReminderReplanning}). */
+    @Bean
+    Task<ReminderReplanning.Pass> reminderReplanningTask(ObjectProvider<ReminderReplanning> replanning) {
+        return ReminderReplanning.task(replanning);
     }
 
     /**

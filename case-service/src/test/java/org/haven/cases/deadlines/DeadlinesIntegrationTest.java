@@ -1,12 +1,17 @@
 package org.haven.cases.deadlines;
 
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.modelling.command.AggregateScopeDescriptor;
 import org.haven.cases.Api;
 import org.haven.cases.CaseEventsTopic;
 import org.haven.cases.EligibilityTopic;
 import org.haven.cases.RealInfrastructure;
+import org.haven.cases.config.DeadlineConfiguration;
 import org.haven.cases.domain.deadlines.OrganizationReminderDays;
+import org.haven.cases.read.CaseQueries;
 import org.haven.cases.write.Case;
 import org.haven.events.CaseEventEnvelope;
 import org.haven.events.CaseEventPayload;
@@ -24,7 +29,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,9 +40,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** From an assessment on Kafka to the deadline recorded in the case's history, on real PostgreSQL and Kafka. */
-// A change of reminder days re-plans the open cases twice; the second pass comes after 5 s here (10 s by default).
+// A change of reminder days re-plans the open cases twice; the second pass comes 5 s after the first here (10 s by default).
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "haven.deadlines.replan-again-after=5s")
 class DeadlinesIntegrationTest {
 
@@ -61,6 +69,18 @@ class DeadlinesIntegrationTest {
     DeadlineManager deadlineManager;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    ReminderSettingsStore reminderSettings;
+    @Autowired
+    ReminderReplanning replanning;
+    @Autowired
+    CaseQueries caseQueries;
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    DeadlineConfiguration.DeadlineProperties deadlineProperties;
 
     private Api caseworker() {
         return Api.at(port, "org-a", Role.CASEWORKER);
@@ -161,16 +181,43 @@ class DeadlinesIntegrationTest {
         EligibilityTopic.publishReminderSettings(new ReminderSettings(organization,
                 Map.of(DeadlineType.PAROLE_EXPIRY, List.of(25, 5)), Instant.now()));
         awaitLast(caseworker, listed, "EligibilityAssessed", assessed -> assessed.get("actor").asString()
-                .equals(ReminderSettingsListener.ACTOR), Duration.ofSeconds(20)); // the first pass is done
+                .equals(ReminderReplanning.ACTOR), Duration.ofSeconds(20)); // the first pass is done
         assertThat(expiringDaysOf(caseworker, late)).containsExactly(30);
         jdbc.update("update case_summary set status = 'OPEN' where case_id = ?", UUID.fromString(late));
 
         JsonNode replanned = awaitLast(caseworker, late, "EligibilityAssessed", assessed -> assessed.get("actor").asString()
-                .equals(ReminderSettingsListener.ACTOR), Duration.ofSeconds(20));
+                .equals(ReminderReplanning.ACTOR), Duration.ofSeconds(20));
         assertThat(reminderDaysOfFirstDeadline(replanned)).containsExactly(25, 5);
         awaitLast(caseworker, late, "ParoleExpiring", expiring -> expiring.get("payload").get("daysBefore").asInt() == 25,
                 Duration.ofSeconds(20));
         assertThat(expiringDaysOf(caseworker, late)).containsExactly(30, 25);
+    }
+
+    @Test
+    void newReminderDaysAreStoredOnlyWithTheirReplanningOnRecord() {
+        String organization = "org-atomic-" + UUID.randomUUID().toString().substring(0, 8);
+        String record = json.writeValueAsString(new ReminderSettings(organization,
+                Map.of(DeadlineType.PAROLE_EXPIRY, List.of(25, 5)), Instant.now()));
+        SchedulerClient failing = (SchedulerClient) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[]{SchedulerClient.class}, (proxy, method, arguments) -> {
+                    throw new IllegalStateException("scheduled_tasks unavailable");
+                });
+        var listener = new ReminderSettingsListener(json, reminderSettings,
+                new ReminderReplanning(caseQueries, commands, failing, deadlineProperties), transactions);
+
+        assertThatThrownBy(() -> listener.onReminderSettings(new ConsumerRecord<>("reminder-settings", 0, 0, organization, record)))
+                .hasMessageContaining("scheduled_tasks unavailable");
+
+        // Not stored: the redelivered record must still find the days changed, or its cases would never be re-planned.
+        assertThat(jdbc.queryForObject("select count(*) from organization_reminder_days where organization_id = ?",
+                Long.class, organization)).isZero();
+
+        new ReminderSettingsListener(json, reminderSettings, replanning, transactions)
+                .onReminderSettings(new ConsumerRecord<>("reminder-settings", 0, 0, organization, record));
+        assertThat(jdbc.queryForObject("select count(*) from organization_reminder_days where organization_id = ?",
+                Long.class, organization)).isOne();
+        assertThat(jdbc.queryForObject("select count(*) from scheduled_tasks where task_name = ? and task_instance like ?",
+                Long.class, ReminderReplanning.TASK.getTaskName(), organization + "@%")).isOne();
     }
 
     /** The reminder days an {@code EligibilityAssessed} in a history gives its first deadline. */
