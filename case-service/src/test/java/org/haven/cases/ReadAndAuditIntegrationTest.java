@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Nested;
 
 /**
  * The read side's and audit's integration tests on the real PostgreSQL and Kafka, in one application context.
- * Each feature's scenarios live beside its code; they run here as nested classes because Spring 7 pauses (stops)
- * a cached context whenever another test class with a different context runs, and the db-scheduler lifecycle
- * does not start again after a stop. Nested classes keep this context in use from the first scenario to the last.
+ * Each feature's scenarios live beside its code; they run here as nested classes, in one context kept in use from
+ * the first scenario to the last (Spring 7 pauses a cached context whenever a test class with another context runs,
+ * and a paused context's processors and scheduler stand still).
  */
 class ReadAndAuditIntegrationTest extends ReadSideIntegrationTest {
 

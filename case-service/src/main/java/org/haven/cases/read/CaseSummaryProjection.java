@@ -45,6 +45,7 @@ public class CaseSummaryProjection {
     @ResetHandler
     void reset() {
         jdbc.update("truncate " + ReadModelTables.LIVE.summary() + ", " + ReadModelTables.LIVE.deadlines());
+        writer.forgetLiveViews();
     }
 
     private List<CaseFold.FoldedEvent> pending() {

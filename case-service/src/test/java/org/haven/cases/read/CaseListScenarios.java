@@ -40,6 +40,32 @@ public abstract class CaseListScenarios extends ReadSideIntegrationTest {
         assertThat(ids(api.get("/api/cases"))).containsExactlyElementsOf(opened.reversed());
     }
 
+    /** The projection keeps the views it wrote in memory and reads a row again only when its version moved. */
+    @Test
+    public void aRememberedViewIsUsedOnlyWhileTheRowHasItsVersion() {
+        String organization = newOrganization("list-remembered");
+        Api api = api(organization, Role.CASEWORKER);
+        String id = openCase(api, "Olena", "Remembered");
+        long version = record(api, id, "assignments", "{\"assignee\":\"maria.garcia\"}");
+        await(() -> api.get("/api/cases/" + id).json().get("version").asLong() == version, "the assignment in the view");
+
+        // The row's JSON changed behind the projection's back, its version did not: the next event folds the view
+        // this instance remembers, and the change is gone.
+        jdbc.update("update case_summary set view = jsonb_set(view, '{client,givenName}', '\"Unseen\"') where case_id = ?::uuid", id);
+        long assigned = record(api, id, "assignments", "{\"assignee\":\"ana.lopez\"}");
+        await(() -> api.get("/api/cases/" + id).json().get("version").asLong() == assigned, "the second assignment in the view");
+        assertThat(api.get("/api/cases/" + id).json().get("client").get("givenName").asString()).isEqualTo("Olena");
+
+        // As if another instance had written the row (another version): the next event folds the row as stored.
+        jdbc.update("update case_summary set view = jsonb_set(view, '{client,givenName}', '\"Elsewhere\"'), version = version - 1"
+                + " where case_id = ?::uuid", id);
+        long reassigned = record(api, id, "assignments", "{\"assignee\":\"maria.garcia\"}");
+        await(() -> api.get("/api/cases/" + id).json().get("version").asLong() == reassigned, "the third assignment in the view");
+        JsonNode view = api.get("/api/cases/" + id).json();
+        assertThat(view.get("client").get("givenName").asString()).isEqualTo("Elsewhere");
+        assertThat(view.get("assignee").asString()).isEqualTo("maria.garcia");
+    }
+
     @Test
     public void statusAndAssigneeFilterTheList() {
         String organization = newOrganization("list-filters");

@@ -1,5 +1,6 @@
 package org.haven.cases.write;
 
+import org.axonframework.common.caching.Cache;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.haven.cases.Api;
@@ -39,6 +40,8 @@ class CaseWritesIntegrationTest {
     int port;
     @Autowired
     org.axonframework.config.Configuration axon;
+    @Autowired
+    Cache caseCache;
 
     private Api caseworker() {
         return Api.at(port, "org-a", Role.CASEWORKER);
@@ -61,6 +64,17 @@ class CaseWritesIntegrationTest {
 
         assertThat(transactions).isInstanceOf(SpringTransactionManager.class);
         transactions.executeInTransaction(() -> assertThat(TransactionSynchronizationManager.isActualTransactionActive()).isTrue());
+    }
+
+    /** A weakly held cache lost its cases at every collection, and each command read them back from the event store. */
+    @Test
+    void writtenCasesStayInMemoryThroughAGarbageCollection() {
+        String id = openCase();
+        caseworker().post("/api/cases/" + id + "/notes", NOTE);
+
+        System.gc();
+
+        assertThat(caseCache.containsKey(id)).isTrue();
     }
 
     @Test
