@@ -9,7 +9,8 @@
 set -euo pipefail
 ticks() {
   local total=0 p
-  for p in $(pgrep -f 'case-service|eligibility-service|notification-service' || true); do
+  # the services' JVMs only (java … -jar …/case-service.jar), not a Maven build of their modules
+  for p in $(pgrep -f -- '-jar [^ ]*/(case-service|eligibility-service|notification-service)\.jar' || true); do
     read -r -a stat < "/proc/$p/stat" 2>/dev/null || continue
     total=$(( total + stat[13] + stat[14] ))
   done
