@@ -47,17 +47,13 @@ public class CaseSummaryWriter {
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
-    private final Cache<UUID, Remembered> liveViews;
+    private final Cache<UUID, CaseView> liveViews;
 
     CaseSummaryWriter(JdbcTemplate jdbc, JsonMapper json, CacheManager caches, @Value("${haven.cases.cached:10000}") long cachedCases) {
         this.jdbc = jdbc;
         this.json = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
         this.liveViews = caches.createCache("case-views", CacheConfigurationBuilder.newCacheConfigurationBuilder(
-                UUID.class, Remembered.class, ResourcePoolsBuilder.heap(cachedCases)));
-    }
-
-    /** A live row's view as this instance last read or wrote it. */
-    private record Remembered(String organizationId, CaseView view) {
+                UUID.class, CaseView.class, ResourcePoolsBuilder.heap(cachedCases)));
     }
 
     /** The live tables were emptied (a reset): nothing remembered holds. */
@@ -87,7 +83,7 @@ public class CaseSummaryWriter {
         List<Stored> changed = cases.values().stream().filter(Stored::changed).toList();
         upsert(changed, tables);
         if (tables.equals(ReadModelTables.LIVE)) {
-            changed.forEach(stored -> liveViews.put(stored.view().id(), new Remembered(stored.organizationId, stored.view())));
+            changed.forEach(stored -> liveViews.put(stored.view().id(), stored.view()));
         }
         replaceDeadlines(changed.stream()
                 .filter(stored -> stored.original == null || !CaseDeadlines.of(stored.original).equals(CaseDeadlines.of(stored.view())))
@@ -100,10 +96,10 @@ public class CaseSummaryWriter {
 
     private Map<UUID, Stored> load(List<UUID> caseIds, ReadModelTables tables) {
         boolean live = tables.equals(ReadModelTables.LIVE);
-        Map<UUID, Remembered> remembered = new LinkedHashMap<>();
+        Map<UUID, CaseView> remembered = new LinkedHashMap<>();
         if (live) {
             for (UUID caseId : caseIds) {
-                Remembered view = liveViews.get(caseId);
+                CaseView view = liveViews.get(caseId);
                 if (view != null) {
                     remembered.put(caseId, view);
                 }
@@ -116,16 +112,16 @@ public class CaseSummaryWriter {
                     from %s s left join unnest(?, ?) as r(case_id, version) on r.case_id = s.case_id
                     where s.case_id = any(?)""".formatted(tables.summary()));
             statement.setArray(1, connection.createArrayOf("uuid", remembered.keySet().toArray()));
-            statement.setArray(2, connection.createArrayOf("bigint", remembered.values().stream().map(view -> view.view().version()).toArray()));
+            statement.setArray(2, connection.createArrayOf("bigint", remembered.values().stream().map(CaseView::version).toArray()));
             statement.setArray(3, connection.createArrayOf("uuid", caseIds.toArray()));
             return statement;
         }, rows -> {
             UUID caseId = rows.getObject(1, UUID.class);
             String storedView = rows.getString(3);
-            CaseView view = storedView == null ? remembered.get(caseId).view() : read(storedView);
+            CaseView view = storedView == null ? remembered.get(caseId) : read(storedView);
             cases.put(caseId, new Stored(rows.getString(2), view));
             if (live && storedView != null) {
-                liveViews.put(caseId, new Remembered(rows.getString(2), view));
+                liveViews.put(caseId, view);
             }
         });
         return cases;
