@@ -6,11 +6,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,8 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ApiFuzzTest {
 
     @Test
-    void everyEndpointAnswersValidAndBrokenRequestsWithoutServerErrorsLeaksOrChanges() throws IOException {
+    void everyEndpointAnswersValidAndBrokenRequestsWithoutServerErrorsLeaksOrChanges() throws IOException, InterruptedException {
         HavenLocalStack stack = SharedStack.stack();
+        JsonNode preferencesBefore = organizationAPreferences(stack);
         ApiFuzzer.Settings settings = new ApiFuzzer.Settings(
                 Long.getLong("haven.fuzz.seed", 9),
                 Integer.getInteger("haven.fuzz.requests", 400),
@@ -51,6 +59,20 @@ class ApiFuzzTest {
         assertThat(result.projectionBehind).as("cases whose projection did not catch up").isEmpty();
         if (result.requests >= 3 * result.endpoints) {
             assertThat(result.byEndpoint).as("every endpoint was fuzzed").hasSize(result.endpoints);
+        }
+        // The stack is shared with the other end-to-end tests: valid PUTs chose org-a's preferences at random.
+        JsonNode preferencesAfter = organizationAPreferences(stack);
+        for (String choice : List.of("eventTypes", "channels", "reminderLeadTimes")) {
+            assertThat(preferencesAfter.get(choice)).as("org-a's %s, put back after the run", choice).isEqualTo(preferencesBefore.get(choice));
+        }
+    }
+
+    private static JsonNode organizationAPreferences(HavenLocalStack stack) throws IOException, InterruptedException {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(stack.gatewayUrl().resolve("/api/notification-preferences"))
+                    .header("X-API-Key", "hvn_dev_a_admin").build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            return JsonMapper.builder().build().readTree(response.body());
         }
     }
 }

@@ -173,6 +173,8 @@ public final class ApiFuzzer {
     private boolean replayStarted;
     private String notificationId = UUID.randomUUID().toString();
     private JsonNode preferences;
+    /** org-a's notification preferences before the run, put back after it (valid PUTs choose them at random). */
+    private JsonNode originalPreferences;
     private int webhookCount;
     private HttpServer receiver;
     private Instant lastSent = Instant.EPOCH;
@@ -217,6 +219,7 @@ public final class ApiFuzzer {
             }
             finish(apiKeyEventsBefore);
         } finally {
+            restoreOriginalPreferences();
             receiver.stop(0);
         }
         result.took = Duration.between(began, Instant.now());
@@ -256,6 +259,7 @@ public final class ApiFuzzer {
         Answer current = send("GET", "/api/notification-preferences", admin(), null);
         if (current.status() == 200) {
             preferences = JSON.readTree(current.body());
+            originalPreferences = preferences;
         } else {
             preferences = JSON.createObjectNode();
             result.notes.add("GET /api/notification-preferences answered " + current.status() + " through the gateway: the"
@@ -264,6 +268,22 @@ public final class ApiFuzzer {
         webhookCount = webhookCount();
         Answer notifications = send("GET", "/api/notifications?caseId=" + workCase, caseworker(), null);
         firstId(notifications).ifPresent(id -> notificationId = id);
+    }
+
+    private void restoreOriginalPreferences() {
+        if (originalPreferences == null) {
+            return;
+        }
+        var body = JSON.createObjectNode();
+        for (String field : List.of("eventTypes", "channels", "reminderLeadTimes")) {
+            if (originalPreferences.has(field)) {
+                body.set(field, originalPreferences.get(field));
+            }
+        }
+        Answer restored = send("PUT", "/api/notification-preferences", withJson(admin()), body.toString());
+        if (restored.status() != 200) {
+            result.notes.add("Putting org-a's notification preferences back after the run answered " + restored.status());
+        }
     }
 
     private String openCase(String name) {
