@@ -45,6 +45,9 @@ public class AxonConfiguration {
     public static final String ACTOR = "actor";
     public static final String ORGANIZATION = "organizationId";
 
+    /** How many cases (and, in the read model, case views) an instance keeps in memory. */
+    public static final String CACHED_CASES = "${haven.cases.cached:10000}";
+
     /** A case with a long history is loaded from a snapshot plus the events after it. */
     static final int SNAPSHOT_EVERY_EVENTS = 50;
 
@@ -94,7 +97,7 @@ public class AxonConfiguration {
      * for the If-Match, only if it keeps losing).
      */
     @Bean
-    Cache caseCache(CacheManager caches, @Value("${haven.cases.cached:10000}") long cachedCases) {
+    Cache caseCache(CacheManager caches, @Value(CACHED_CASES) long cachedCases) {
         return new EhCache3Adapter((Ehcache<Object, Object>) caches.createCache("cases",
                 CacheConfigurationBuilder.newCacheConfigurationBuilder(Object.class, Object.class, ResourcePoolsBuilder.heap(cachedCases))));
     }

@@ -4,6 +4,7 @@ import org.ehcache.Cache;
 import org.ehcache.CacheManager;
 import org.ehcache.config.builders.CacheConfigurationBuilder;
 import org.ehcache.config.builders.ResourcePoolsBuilder;
+import org.haven.cases.config.AxonConfiguration;
 import org.haven.cases.domain.intake.CaseOpened;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -49,7 +50,7 @@ public class CaseSummaryWriter {
     private final JsonMapper json;
     private final Cache<UUID, CaseView> liveViews;
 
-    CaseSummaryWriter(JdbcTemplate jdbc, JsonMapper json, CacheManager caches, @Value("${haven.cases.cached:10000}") long cachedCases) {
+    CaseSummaryWriter(JdbcTemplate jdbc, JsonMapper json, CacheManager caches, @Value(AxonConfiguration.CACHED_CASES) long cachedCases) {
         this.jdbc = jdbc;
         this.json = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
         this.liveViews = caches.createCache("case-views", CacheConfigurationBuilder.newCacheConfigurationBuilder(

@@ -143,8 +143,7 @@ class DeadlinesIntegrationTest {
         Api caseworker = Api.at(port, organization, Role.CASEWORKER);
         LocalDate validUntil = LocalDate.now().plusDays(20);
         String id = paroledCaseEndingOn(caseworker, validUntil);
-        EligibilityTopic.publish(EligibilityTopic.assessment(UUID.fromString(id), organization, EligibilityTopic.paroleEndingOn(validUntil)));
-        assertThat(awaitEvent(caseworker, id, "ParoleExpiring", Duration.ofSeconds(20)).get("payload").get("daysBefore").asInt())
+        assertThat(assessedUntilItsFirstParoleExpiring(caseworker, organization, id, validUntil).get("payload").get("daysBefore").asInt())
                 .isEqualTo(30); // the rules' days: 30 has passed
 
         EligibilityTopic.publishReminderSettings(new ReminderSettings(organization,
@@ -172,8 +171,7 @@ class DeadlinesIntegrationTest {
         String listed = paroledCaseEndingOn(caseworker, validUntil);
         String late = paroledCaseEndingOn(caseworker, validUntil);
         for (String id : List.of(listed, late)) {
-            EligibilityTopic.publish(EligibilityTopic.assessment(UUID.fromString(id), organization, EligibilityTopic.paroleEndingOn(validUntil)));
-            awaitEvent(caseworker, id, "ParoleExpiring", Duration.ofSeconds(20));
+            assessedUntilItsFirstParoleExpiring(caseworker, organization, id, validUntil);
         }
         // As if the read model had not yet shown the case open (a case opened or reopened moments before).
         jdbc.update("update case_summary set status = 'CLOSED' where case_id = ?", UUID.fromString(late));
@@ -218,6 +216,13 @@ class DeadlinesIntegrationTest {
                 Long.class, organization)).isOne();
         assertThat(jdbc.queryForObject("select count(*) from scheduled_tasks where task_name = ? and task_instance like ?",
                 Long.class, ReminderReplanning.TASK.getTaskName(), organization + "@%")).isOne();
+    }
+
+    /** Publishes the rules' assessment of a paroled case and waits for its first {@code ParoleExpiring}. */
+    private JsonNode assessedUntilItsFirstParoleExpiring(Api caseworker, String organization, String id, LocalDate validUntil)
+            throws InterruptedException {
+        EligibilityTopic.publish(EligibilityTopic.assessment(UUID.fromString(id), organization, EligibilityTopic.paroleEndingOn(validUntil)));
+        return awaitEvent(caseworker, id, "ParoleExpiring", Duration.ofSeconds(20));
     }
 
     /** The reminder days an {@code EligibilityAssessed} in a history gives its first deadline. */
