@@ -181,11 +181,30 @@ class AssessmentPublishingIntegrationTest extends ServiceTestSupport {
     void eligibilityAssessedComingBackOnTheCaseTopicIsNotAFact() {
         UUID caseId = UUID.randomUUID();
         Assessment echoed = new Assessment(TODAY, "2026.11.1", List.of(), List.of(), List.of());
-        RecordMetadata last = caseEvents.publish(event(caseId, 3, new EligibilityAssessed(echoed)));
+        CaseEventEnvelope<EligibilityAssessed> withHeaders = event(caseId, 3, new EligibilityAssessed(echoed));
+        CaseEventEnvelope<EligibilityAssessed> withoutHeaders = event(caseId, 4, new EligibilityAssessed(echoed));
+        caseEvents.publish(withHeaders);
+        RecordMetadata last = caseEvents.publishRaw(caseId.toString(), json.writeValueAsString(withoutHeaders));
         caseEvents.awaitConsumed(GROUP, last);
 
         assertThat(jdbc.sql("select count(*) from case_fact where case_id = ?").param(caseId).query(Long.class).single()).isZero();
         assertThat(outboxRowsOf(caseId)).isZero();
+        assertThat(jdbc.sql("select count(*) from processed_event where event_id in (?, ?)")
+                .params(withHeaders.eventId(), withoutHeaders.eventId()).query(Long.class).single())
+                .as("having no effect, they are not claimed").isZero();
+    }
+
+    @Test
+    void aMessageAnnouncedAsNotAFactIsPassedOverUnread() {
+        UUID caseId = UUID.randomUUID();
+        // The header decides, not the value: a (contrived) CaseOpened announced as EligibilityAssessed is not read.
+        RecordMetadata passedOver = caseEvents.publishAnnouncing("EligibilityAssessed", event(caseId, 0, opened("2025-01-04")));
+        caseEvents.awaitConsumed(GROUP, passedOver);
+        assertThat(jdbc.sql("select count(*) from case_fact where case_id = ?").param(caseId).query(Long.class).single()).isZero();
+
+        RecordMetadata read = caseEvents.publishAnnouncing("CaseOpened", event(caseId, 0, opened("2025-01-04")));
+        caseEvents.awaitConsumed(GROUP, read);
+        assertThat(jdbc.sql("select count(*) from case_fact where case_id = ?").param(caseId).query(Long.class).single()).isOne();
     }
 
     @Test

@@ -61,6 +61,14 @@ final class CaseEventsTopic implements AutoCloseable {
         return publish(event.caseId().toString(), JSON.writeValueAsString(event), headersOf(event));
     }
 
+    /** The event with its headers, except that the type header names {@code announcedType}. */
+    RecordMetadata publishAnnouncing(String announcedType, CaseEventEnvelope<?> event) {
+        RecordHeaders headers = headersOf(event);
+        headers.remove(EventHeaders.EVENT_TYPE);
+        headers.add(EventHeaders.EVENT_TYPE, announcedType.getBytes(StandardCharsets.UTF_8));
+        return publish(event.caseId().toString(), JSON.writeValueAsString(event), headers);
+    }
+
     RecordMetadata publishRaw(String key, String value) {
         return publish(key, value, new RecordHeaders());
     }

@@ -61,6 +61,11 @@ final class CaseEventsTopic implements AutoCloseable {
         return publish(event.caseId().toString(), JSON.writeValueAsString(event), headersOf(event));
     }
 
+    /** The event as a producer that sets no headers would send it. */
+    RecordMetadata publishWithoutHeaders(CaseEventEnvelope<?> event) {
+        return publish(event.caseId().toString(), JSON.writeValueAsString(event), new RecordHeaders());
+    }
+
     RecordMetadata publishRaw(String key, String value) {
         return publish(key, value, new RecordHeaders());
     }

@@ -2,10 +2,15 @@ package org.haven.notifications;
 
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.haven.events.CaseEventEnvelope;
+import org.haven.events.Assessment;
 import org.haven.events.CaseEventPayload.CaseOpened;
+import org.haven.events.CaseEventPayload.EligibilityAssessed;
+import org.haven.events.CaseEventPayload.NoteAdded;
 import org.haven.support.identity.Role;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import java.io.BufferedReader;
@@ -15,6 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -26,6 +32,9 @@ import static org.awaitility.Awaitility.await;
 
 /** The feed end to end on a real Kafka broker and a real PostgreSQL: message in, notification out over HTTP and SSE. */
 class InAppFeedIntegrationTest extends NotificationServiceIntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void caseOpenedBecomesOneDeliveredInAppNotificationForTheCasesOrganization() {
@@ -68,6 +77,30 @@ class InAppFeedIntegrationTest extends NotificationServiceIntegrationTest {
         topic.awaitConsumed(GROUP, redelivery);
 
         assertThat(notifications(kase.caseId(), org)).hasSize(1);
+    }
+
+    @Test
+    void eventsThatNeitherNotifyNorChangeTheCaseFileAreNotClaimed() {
+        String org = newOrganization();
+        Events kase = Events.newCase(org);
+        CaseEventEnvelope<CaseOpened> opened = kase.opened(null, "en");
+        var note = kase.next(new NoteAdded(UUID.randomUUID()));
+        var assessed = kase.next(new EligibilityAssessed(new Assessment(LocalDate.parse("2026-11-28"), "2026.11.1",
+                List.of(), List.of(), List.of())));
+        var noteWithoutHeaders = kase.next(new NoteAdded(UUID.randomUUID()));
+        var granted = kase.paroleGranted();
+        topic.publish(opened);
+        topic.publish(note);                                                                   // passed over by its header
+        topic.publish(assessed);
+        topic.publishWithoutHeaders(noteWithoutHeaders);                                      // read, then left
+        topic.awaitConsumed(GROUP, topic.publish(granted));
+
+        assertThat(notifications(kase.caseId(), org).findValues("eventType")).extracting(JsonNode::asString)
+                .containsExactly("ParoleGranted", "CaseOpened");
+        assertThat(jdbc.sql("select event_id from processed_event where event_id in (?, ?, ?, ?, ?)")
+                .params(opened.eventId(), note.eventId(), assessed.eventId(), noteWithoutHeaders.eventId(), granted.eventId())
+                .query(UUID.class).list())
+                .containsExactlyInAnyOrder(opened.eventId(), granted.eventId());
     }
 
     @Test

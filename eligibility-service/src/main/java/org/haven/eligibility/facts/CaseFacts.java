@@ -30,8 +30,9 @@ import java.util.UUID;
  * falling further behind under load.
  *
  * <p>What eligibility-service publishes, and the deadlines case-service records from it, come back on the case
- * topic: {@code EligibilityAssessed} and every {@code DeadlineReached}. They are not facts of the case for the rules;
- * they are claimed and otherwise ignored, or each assessment would cause the next.
+ * topic: {@code EligibilityAssessed} and every {@code DeadlineReached}. They are not facts of the case for the rules,
+ * or each assessment would cause the next; having no effect here, they are not claimed either (the listener passes
+ * over them unread, by their type header).
  */
 @Service
 public class CaseFacts {
@@ -65,12 +66,12 @@ public class CaseFacts {
         Map<UUID, Arrived> lastNewFactOfCase = new LinkedHashMap<>();
         for (Arrived arrived : events) {
             CaseEventEnvelope<?> event = arrived.event();
-            if (!processedEvents.claim(event.eventId(), CONSUMER)) {
-                log.debug("Case event {} is already recorded", event.eventId());
+            if (!isFact(event.payload().getClass())) {
+                log.debug("Case event {} ({}) is this service's own output coming back; not a fact", event.eventId(), event.type());
                 continue;
             }
-            if (!isFact(event.payload())) {
-                log.debug("Case event {} ({}) is this service's own output coming back; not a fact", event.eventId(), event.type());
+            if (!processedEvents.claim(event.eventId(), CONSUMER)) {
+                log.debug("Case event {} is already recorded", event.eventId());
                 continue;
             }
             factLog.append(event);
@@ -107,7 +108,9 @@ public class CaseFacts {
                 .orElse(false);
     }
 
-    static boolean isFact(CaseEventPayload payload) {
-        return !(payload instanceof CaseEventPayload.EligibilityAssessed) && !(payload instanceof CaseEventPayload.DeadlineReached);
+    /** Whether events of this type are facts of the case for the rules; not this service's own output coming back. */
+    public static boolean isFact(Class<? extends CaseEventPayload> type) {
+        return !CaseEventPayload.EligibilityAssessed.class.isAssignableFrom(type)
+                && !CaseEventPayload.DeadlineReached.class.isAssignableFrom(type);
     }
 }

@@ -23,7 +23,8 @@ import java.util.List;
  * committed by the time this method returns; only then does the container commit the offsets. A crash in between
  * redelivers the messages, and the dedupe makes that harmless. A failure (the database down) rolls the whole poll
  * back, and the container retries it with growing pauses, holding the partitions. A message that cannot be read
- * never will be: it is logged and skipped, the rest of its poll recorded.
+ * never will be: it is logged and skipped, the rest of its poll recorded. A message whose header announces an event
+ * that is not a fact ({@link CaseFacts#isFact}: this service's own output coming back) is passed over unread.
  */
 @Component
 class CaseEventListener {
@@ -42,6 +43,9 @@ class CaseEventListener {
     public void onCaseEvents(List<ConsumerRecord<String, @Nullable String>> records) {
         List<CaseFacts.Arrived> arrived = new ArrayList<>(records.size());
         for (ConsumerRecord<String, @Nullable String> record : records) {
+            if (CaseEventReader.announcedType(record).filter(type -> !CaseFacts.isFact(type)).isPresent()) {
+                continue;
+            }
             reader.readInPoll(record).ifPresent(read -> {
                 switch (read) {
                     case ReceivedCaseEvent.Recognized(var envelope) -> arrived.add(new CaseFacts.Arrived(envelope, traceparent(record)));

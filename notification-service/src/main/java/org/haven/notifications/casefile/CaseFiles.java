@@ -14,6 +14,9 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.Map;
+import java.util.function.Function;
+
 /**
  * The {@code case_file} table. Events of one case arrive in order (they share a Kafka key), so applying each
  * event as it comes keeps the file current; a case first seen mid-history simply starts with what is known.
@@ -62,20 +65,33 @@ public class CaseFiles {
         return file;
     }
 
+    /** Whether events of this type change what the file holds (those of other types leave it as it was). */
+    public static boolean changedBy(Class<? extends CaseEventPayload> type) {
+        return Change.BY_TYPE.containsKey(type);
+    }
+
     /** What one event sets on its case; null means "leaves it as it was". */
     private record Change(boolean setsAssignee, @Nullable String assignee, boolean setsLanguage,
                           @Nullable String language, @Nullable Boolean asylumPending) {
 
+        private static final Change NONE = new Change(false, null, false, null, null);
+
+        /** The one list of the events that change a file, and what each sets. */
+        private static final Map<Class<? extends CaseEventPayload>, Function<CaseEventPayload, Change>> BY_TYPE = Map.ofEntries(
+                on(CaseOpened.class, opened -> new Change(true, opened.assignee(), true, opened.preferredLanguage(), null)),
+                on(ClientDetailsCorrected.class, corrected -> new Change(false, null, true, corrected.preferredLanguage(), null)),
+                on(CaseAssigned.class, assigned -> new Change(true, assigned.assignee(), false, null, null)),
+                on(AsylumFiled.class, filed -> new Change(false, null, false, null, true)),
+                on(AsylumGranted.class, granted -> new Change(false, null, false, null, false)),
+                on(AsylumDenied.class, denied -> new Change(false, null, false, null, false)));
+
+        private static <E extends CaseEventPayload> Map.Entry<Class<? extends CaseEventPayload>, Function<CaseEventPayload, Change>> on(
+                Class<E> type, Function<E, Change> change) {
+            return Map.entry(type, payload -> change.apply(type.cast(payload)));
+        }
+
         static Change of(CaseEventPayload payload) {
-            return switch (payload) {
-                case CaseOpened opened -> new Change(true, opened.assignee(), true, opened.preferredLanguage(), null);
-                case ClientDetailsCorrected corrected -> new Change(false, null, true, corrected.preferredLanguage(), null);
-                case CaseAssigned assigned -> new Change(true, assigned.assignee(), false, null, null);
-                case AsylumFiled filed -> new Change(false, null, false, null, true);
-                case AsylumGranted granted -> new Change(false, null, false, null, false);
-                case AsylumDenied denied -> new Change(false, null, false, null, false);
-                default -> new Change(false, null, false, null, null);
-            };
+            return BY_TYPE.getOrDefault(payload.getClass(), any -> NONE).apply(payload);
         }
     }
 }

@@ -20,7 +20,8 @@ import java.util.List;
  * committed by the time this method returns; only then does the container commit the offsets. A crash in between
  * redelivers the messages, and the intake's dedupe makes that harmless. A failure (the database down) rolls the
  * poll back and the container retries it with growing pauses. A message that cannot be read never will be: it is
- * logged and skipped, the rest of its poll handled. Nothing is sent from here: email and webhooks go out from the
+ * logged and skipped, the rest of its poll handled. A message whose header announces a type the intake does nothing
+ * with ({@link NotificationIntake#actsOn}) is passed over unread. Nothing is sent from here: email and webhooks go out from the
  * delivery log, after the commit.
  */
 @Component
@@ -40,6 +41,9 @@ class CaseEventListener {
     public void onCaseEvents(List<ConsumerRecord<String, @Nullable String>> records) {
         List<CaseEventEnvelope<?>> received = new ArrayList<>(records.size());
         for (ConsumerRecord<String, @Nullable String> record : records) {
+            if (CaseEventReader.announcedType(record).filter(type -> !NotificationIntake.actsOn(type)).isPresent()) {
+                continue;
+            }
             reader.readInPoll(record).ifPresent(read -> {
                 switch (read) {
                     case ReceivedCaseEvent.Recognized(var envelope) -> received.add(envelope);

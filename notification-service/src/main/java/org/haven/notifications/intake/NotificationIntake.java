@@ -1,6 +1,7 @@
 package org.haven.notifications.intake;
 
 import org.haven.events.CaseEventEnvelope;
+import org.haven.events.CaseEventPayload;
 import org.haven.notifications.casefile.CaseFile;
 import org.haven.notifications.casefile.CaseFiles;
 import org.haven.notifications.delivery.Channel;
@@ -27,6 +28,9 @@ import java.util.UUID;
  * update the case file, decide the notification by policy and preferences, write it with its in-app delivery
  * (done) and its email and webhook deliveries (pending, for the senders). A redelivered event finds its id
  * claimed and does nothing; a poll whose transaction did not commit left nothing behind and is handled anew.
+ * Events of a type that neither notifies nor changes a case file ({@link #actsOn}: most of a case's history, and
+ * every {@code EligibilityAssessed}) have no effect here, so they are not claimed either; the listener passes over
+ * them unread, by their type header.
  */
 @Service
 public class NotificationIntake {
@@ -62,7 +66,15 @@ public class NotificationIntake {
         events.forEach(this::notifyOf);
     }
 
+    /** Whether events of this type can have an effect here: a notification, or a change to the case file. */
+    public static boolean actsOn(Class<? extends CaseEventPayload> type) {
+        return NotificationPolicy.concerns(type) || CaseFiles.changedBy(type);
+    }
+
     private void notifyOf(CaseEventEnvelope<?> event) {
+        if (!actsOn(event.payload().getClass())) {
+            return;
+        }
         if (!processedEvents.claim(event.eventId(), CONSUMER)) {
             log.debug("Case event {} was handled before", event.eventId());
             return;

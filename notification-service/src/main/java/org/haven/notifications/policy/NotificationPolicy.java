@@ -103,6 +103,11 @@ public enum NotificationPolicy {
                 .map(policy -> policy.notice(payload));
     }
 
+    /** Whether events of this type can give a notification (in some case state). */
+    public static boolean concerns(Class<? extends CaseEventPayload> type) {
+        return Arrays.stream(values()).anyMatch(policy -> policy.event.isAssignableFrom(type));
+    }
+
     /** The event types that can give a notification: what webhooks subscribe to and preferences switch. */
     public static Set<String> eventTypes() {
         return Arrays.stream(values()).map(NotificationPolicy::eventType)

@@ -2,8 +2,10 @@ package org.haven.support.kafka;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
+import org.apache.kafka.common.header.Header;
 import org.haven.events.CaseEventEnvelope;
 import org.haven.events.CaseEventPayload;
+import org.haven.events.EventHeaders;
 import org.haven.events.Topics;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -15,6 +17,7 @@ import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -46,6 +49,16 @@ public class CaseEventReader {
                     e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /**
+     * The payload type a message announces in its {@link EventHeaders#EVENT_TYPE} header, read without parsing the
+     * value: lets a consumer pass over the events it does nothing with (neither reading nor claiming them). Empty
+     * when the header is missing or names a type this build does not know; such a message is read as usual.
+     */
+    public static Optional<Class<? extends CaseEventPayload>> announcedType(ConsumerRecord<?, ?> record) {
+        Header header = record.headers().lastHeader(EventHeaders.EVENT_TYPE);
+        return header == null ? Optional.empty() : CaseEventPayload.typeNamed(new String(header.value(), StandardCharsets.UTF_8));
     }
 
     public ReceivedCaseEvent read(@Nullable String value) {
