@@ -251,7 +251,10 @@ class AssessmentPublishingIntegrationTest extends ServiceTestSupport {
     }
 
     private String lastAssessment(UUID caseId) {
-        return jdbc.sql("select content_hash || '|' || published_event_id || '|' || last_sequence || '|' || assessment::text from case_assessment where case_id = ?")
+        return jdbc.sql("""
+                        select a.content_hash || '|' || a.published_event_id || '|' || a.last_sequence || '|' || o.payload
+                        from case_assessment a join eligibility_outbox o on o.event_id = a.published_event_id
+                        where a.case_id = ?""")
                 .param(caseId).query(String.class).single();
     }
 

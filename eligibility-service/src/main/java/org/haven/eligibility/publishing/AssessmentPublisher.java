@@ -25,7 +25,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Decides whether a case's new assessment is news and, if so, writes its {@code EligibilityAssessed} to the outbox —
+ * Decides whether a case's new assessment is news (its content hash differs from the last published one's) and, if
+ * so, writes its {@code EligibilityAssessed} to the outbox —
  * in the caller's transaction, the one that recorded the fact and claimed its event id. The case's row in
  * {@code case_assessment} is locked first, so two writers for one case (a case event and the daily re-assessment)
  * take turns instead of both publishing.
@@ -68,9 +69,9 @@ public class AssessmentPublisher {
     public boolean publishIfChanged(AssessedCase assessed, Assessment assessment, String cause, @Nullable String traceparent) {
         String hash = contentHash(assessment);
         jdbc.sql("""
-                        insert into case_assessment (case_id, organization_id, content_hash, assessment, published_event_id,
+                        insert into case_assessment (case_id, organization_id, content_hash, published_event_id,
                                                      last_sequence, last_evaluated_as_of, updated_at)
-                        values (?, ?, '', '{}'::jsonb, ?, ?, ?, now())
+                        values (?, ?, '', ?, ?, ?, now())
                         on conflict (case_id) do nothing""")
                 .params(assessed.caseId(), assessed.organizationId(), new UUID(0, 0), assessed.sequence(), assessment.asOf())
                 .update();
@@ -93,10 +94,10 @@ public class AssessmentPublisher {
                         json.writeValueAsString(headers(envelope, traceparent)))
                 .update();
         jdbc.sql("""
-                        update case_assessment set content_hash = ?, assessment = cast(? as jsonb), published_event_id = ?,
+                        update case_assessment set content_hash = ?, published_event_id = ?,
                                last_sequence = greatest(last_sequence, ?), last_evaluated_as_of = ?, updated_at = now()
                          where case_id = ?""")
-                .params(hash, json.writeValueAsString(assessment), eventId, assessed.sequence(), assessment.asOf(), assessed.caseId())
+                .params(hash, eventId, assessed.sequence(), assessment.asOf(), assessed.caseId())
                 .update();
         return true;
     }
