@@ -102,7 +102,7 @@ import java.util.UUID;
  * contradict the case's own history (a grant without a request) are refused with the reason.
  * Every event carries the case's hash chain in its metadata ({@link HashChain}).
  */
-@Aggregate(snapshotTriggerDefinition = "caseSnapshotTrigger", cache = "caseCache")
+@Aggregate(snapshotTriggerDefinition = "caseSnapshotTrigger", cache = "caseCache", commandTargetResolver = AxonConfiguration.COMMAND_TARGETS)
 // The snapshot's shape: a snapshot of another revision is ignored and the case rebuilt from its events (Axon's
 // RevisionSnapshotFilter). 2: the published assessment kept to re-plan reminders from (older snapshots lack it).
 @Revision("2")
