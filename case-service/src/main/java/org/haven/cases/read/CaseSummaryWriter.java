@@ -136,7 +136,7 @@ public class CaseSummaryWriter {
                 insert into %1$s (case_id, organization_id, case_number, given_name, family_name, date_of_birth,
                     country_of_nationality, preferred_language, last_arrival_date, unaccompanied_minor, status, assignee,
                     version, opened_at, updated_at, pathways, receipt_numbers, search_text, view)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json)
                 on conflict (case_id) do update set
                     case_number = excluded.case_number, given_name = excluded.given_name, family_name = excluded.family_name,
                     date_of_birth = excluded.date_of_birth, country_of_nationality = excluded.country_of_nationality,

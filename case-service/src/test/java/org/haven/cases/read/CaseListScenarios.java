@@ -51,13 +51,13 @@ public abstract class CaseListScenarios extends ReadSideIntegrationTest {
 
         // The row's JSON changed behind the projection's back, its version did not: the next event folds the view
         // this instance remembers, and the change is gone.
-        jdbc.update("update case_summary set view = jsonb_set(view, '{client,givenName}', '\"Unseen\"') where case_id = ?::uuid", id);
+        jdbc.update("update case_summary set view = jsonb_set(view::jsonb, '{client,givenName}', '\"Unseen\"')::json where case_id = ?::uuid", id);
         long assigned = record(api, id, "assignments", "{\"assignee\":\"ana.lopez\"}");
         await(() -> api.get("/api/cases/" + id).json().get("version").asLong() == assigned, "the second assignment in the view");
         assertThat(api.get("/api/cases/" + id).json().get("client").get("givenName").asString()).isEqualTo("Olena");
 
         // As if another instance had written the row (another version): the next event folds the row as stored.
-        jdbc.update("update case_summary set view = jsonb_set(view, '{client,givenName}', '\"Elsewhere\"'), version = version - 1"
+        jdbc.update("update case_summary set view = jsonb_set(view::jsonb, '{client,givenName}', '\"Elsewhere\"')::json, version = version - 1"
                 + " where case_id = ?::uuid", id);
         long reassigned = record(api, id, "assignments", "{\"assignee\":\"maria.garcia\"}");
         await(() -> api.get("/api/cases/" + id).json().get("version").asLong() == reassigned, "the third assignment in the view");
