@@ -7,6 +7,10 @@ package org.haven.events;
 public final class EventHeaders {
 
     public static final String EVENT_ID = "haven_event_id";
+    /**
+     * The envelope's {@code type}, which the value's payload must match: consumers pass over the events they do
+     * nothing with by this header alone, without reading the value.
+     */
     public static final String EVENT_TYPE = "haven_event_type";
     public static final String CASE_ID = "haven_case_id";
     public static final String ORGANIZATION_ID = "haven_organization_id";
