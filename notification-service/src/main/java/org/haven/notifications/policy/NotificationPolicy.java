@@ -105,8 +105,12 @@ public enum NotificationPolicy {
 
     /** Whether events of this type can give a notification (in some case state). */
     public static boolean concerns(Class<? extends CaseEventPayload> type) {
-        return Arrays.stream(values()).anyMatch(policy -> policy.event.isAssignableFrom(type));
+        return LISTED_EVENTS.contains(type);
     }
+
+    /** The event types of the table (records: an event is an instance of its listed type only). */
+    private static final Set<Class<? extends CaseEventPayload>> LISTED_EVENTS = Arrays.stream(values())
+            .map(policy -> policy.event).collect(Collectors.toUnmodifiableSet());
 
     /** The event types that can give a notification: what webhooks subscribe to and preferences switch. */
     public static Set<String> eventTypes() {

@@ -115,6 +115,18 @@ class NotificationPolicyTest {
                 new CaseEventPayload.RfeAnswered(UUID.randomUUID(), day));
     }
 
+    @ParameterizedTest
+    @EnumSource(NotificationPolicy.class)
+    void theTableConcernsTheTypeOfEachOfItsEvents(NotificationPolicy policy) {
+        assertThat(NotificationPolicy.concerns(Examples.of(policy).event().getClass())).isTrue();
+    }
+
+    @ParameterizedTest
+    @MethodSource("eventsWithoutNotification")
+    void theTableDoesNotConcernTheTypesThatNeverNotify(CaseEventPayload event) {
+        assertThat(NotificationPolicy.concerns(event.getClass())).isFalse();
+    }
+
     @Test
     void factsCarryNoFreeTextOrProgramNames() {
         Notice notice = Examples.noticeOf(NotificationPolicy.PAROLE_GRANTED);
