@@ -129,8 +129,8 @@ public class AxonConfiguration {
      * Which case a command is for: its {@link CaseCommand#caseId()}, which every command on an existing case
      * implements. Axon's default, the AnnotationCommandTargetResolver, searched each command's fields and methods for
      * {@code @TargetAggregateIdentifier} and {@code @TargetAggregateVersion} on every call: ~3 % of case-service's CPU
-     * under load (a JFR profile of bench/writes.sh). No command carries a version for Axon to check (the
-     * {@code If-Match} version travels in the metadata, see Case#guard). The commands keep their
+     * under load (a JFR profile under WriteBenchmark's parole steps). No command carries a version for Axon to check
+     * (the {@code If-Match} version travels in the metadata, see Case#guard). The commands keep their
      * {@code @TargetAggregateIdentifier}, which Axon's test fixtures read.
      */
     @Bean(COMMAND_TARGETS)

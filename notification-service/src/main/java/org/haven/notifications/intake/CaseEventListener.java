@@ -21,8 +21,8 @@ import java.util.List;
  * redelivers the messages, and the intake's dedupe makes that harmless. A failure (the database down) rolls the
  * poll back and the container retries it with growing pauses. A message that cannot be read never will be: it is
  * logged and skipped, the rest of its poll handled. A message whose header announces a type the intake does nothing
- * with ({@link NotificationIntake#actsOn}) is passed over unread. Nothing is sent from here: email and webhooks go out from the
- * delivery log, after the commit.
+ * with ({@link NotificationIntake#actsOn}) is passed over unread. Nothing is sent from here: email and webhooks go
+ * out from the delivery log, after the commit.
  */
 @Component
 class CaseEventListener {
